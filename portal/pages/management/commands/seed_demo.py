@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from portal.demo import registered_seeders
+
+
+class Command(BaseCommand):
+    help = "Create the demo site tree, content and accounts in six languages. Running it again changes nothing."
+
+    def handle(self, *args, **options):
+        if settings.PORTAL_ENVIRONMENT == "production":
+            raise CommandError("seed_demo refuses to run under production settings: it creates demo accounts.")
+        with transaction.atomic():
+            for seeder in registered_seeders():
+                self.stdout.write(f"Seeding {seeder.name}…")
+                seeder.run()
+        self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo accounts:"))
+        for username, _groups, _superuser, purpose in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<13} {purpose}")
+        self.stdout.write(f"Password of every demo account: {DEMO_PASSWORD}")

@@ -1,0 +1,93 @@
+"""The site's frame: the home page, the section pages of the main navigation, and plain text pages.
+
+Translation is field by field (django-modeltranslation, registered in `translation.py`):
+one page tree, a `title_de`, `body_de`, ... column per language, English as the fallback.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .blocks import BaseStreamBlock
+
+
+class PortalPage(Page):
+    """What every portal page shares: an introduction, a body, and knowing whether it is translated."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    # The fields whose absence in a language means the page is not yet translated into it.
+    translated_text_fields = ("title", "intro", "body")
+
+    is_creatable = False
+
+    class Meta:
+        abstract = True
+
+    def is_translated_into(self, language_code):
+        if language_code == settings.LANGUAGE_CODE:
+            return True
+        for field_name in self.translated_text_fields:
+            default_value = getattr(self, build_localized_fieldname(field_name, settings.LANGUAGE_CODE))
+            if default_value and not getattr(self, build_localized_fieldname(field_name, language_code)):
+                return False
+        return True
+
+    @property
+    def shows_fallback_language(self):
+        """True when the visitor's language has no translation and English is shown instead."""
+        return not self.is_translated_into(get_language())
+
+
+class HomePage(PortalPage):
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.SectionPage", "pages.StandardPage"]
+    max_count = 1
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class SectionPage(PortalPage):
+    """A section of the main navigation; until its module lands it introduces what will be there."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.StandardPage", "pages.SectionPage"]
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("section page")
+
+
+class StandardPage(PortalPage):
+    """A page of text, such as the text of Decision 9/07."""
+
+    note = models.CharField(
+        _("editorial note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown above the text, e.g. that a translation is unofficial."),
+    )
+
+    content_panels = [*PortalPage.content_panels, FieldPanel("note")]
+    parent_page_types = ["pages.HomePage", "pages.SectionPage"]
+    subpage_types = []
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,74 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The address of what the visitor is looking at, in each of the portal's languages.
+
+    A Wagtail page has a translated slug per language, so its address is asked of the page;
+    any other view keeps its path under another language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = page.get_url(request=request) if isinstance(page, Page) else translate_url(request.path, code)
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=translation.get_language_info(code)["name_local"],
+                url=url,
+                absolute_url=request.build_absolute_uri(url),
+                is_current=code == current,
+            )
+        )
+    return versions
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    page: Page
+    is_current: bool
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's live children that editors put in menus, in tree order."""
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    current_page = context.get("page")
+    return [
+        MenuItem(
+            page=item,
+            is_current=isinstance(current_page, Page)
+            and (current_page.pk == item.pk or current_page.is_descendant_of(item)),
+        )
+        for item in site.root_page.get_children().live().in_menu()
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    site = Site.find_for_request(context["request"])
+    return site.root_page.get_url(request=context["request"]) if site else "/"

@@ -1,0 +1,24 @@
+from django.core.management import call_command
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def seeded_live_server(live_server, transactional_db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return live_server
+
+
+def test_visitor_switches_the_home_page_to_russian(page, seeded_live_server):
+    page.goto(f"{seeded_live_server.url}/")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Русский").click()
+
+    page.wait_for_url(f"{seeded_live_server.url}/ru/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    main_navigation = page.get_by_role("navigation", name="Основная навигация")
+    assert main_navigation.get_by_role("link", name="Библиотека знаний").is_visible()
+    assert main_navigation.get_by_role("link", name="Экспертный форум").is_visible()
