@@ -152,6 +152,9 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 WAGTAIL_SITE_NAME = "OSCE Expert Portal"
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAIL_I18N_ENABLED = False  # translation is by modeltranslation fields, one page tree
+# Nothing leaves the portal on its own: no avatars from Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
