@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -9,6 +10,10 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from csp.decorators import csp_update
 
+from knowledge.feeds import LibraryFeed
+
+from .sitemaps import PageSitemap
+
 # The Wagtail admin (behind log-in) runs inline scripts of its own and of wagtail-modeltranslation,
 # e.g. the schedule-publishing date pickers; the public site never gets 'unsafe-inline'.
 admin_csp = csp_update({"script-src": ["'unsafe-inline'"]})
@@ -16,14 +21,17 @@ admin_csp = csp_update({"script-src": ["'unsafe-inline'"]})
 urlpatterns = [
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served through Wagtail's view, which checks collection privacy.
+    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=f"{settings.MEDIA_ROOT}/images")
 
 urlpatterns += i18n_patterns(
+    path("feeds/library/", LibraryFeed(), name="library_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

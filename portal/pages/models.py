@@ -50,7 +50,13 @@ class PortalPage(Page):
 
 class HomePage(PortalPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.StandardPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.StandardPage",
+        "knowledge.AwarenessIndexPage",
+        "knowledge.HotlineFinderPage",
+        "knowledge.LibraryIndexPage",
+    ]
     max_count = 1
     is_creatable = True
 
@@ -91,3 +97,19 @@ class StandardPage(PortalPage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class TranslationRecord(models.Model):
+    """The state of one page's text in one language when it was last saved (see translation_status.py)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=5)
+    text_fingerprint = models.CharField(max_length=64)
+    source_fingerprint = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "language"], name="one_record_per_page_language")]
+
+    def __str__(self):
+        return f"{self.page_id} [{self.language}]"

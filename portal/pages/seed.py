@@ -3,6 +3,7 @@
 from html import escape
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 
 from modeltranslation.utils import build_localized_fieldname
@@ -10,7 +11,7 @@ from wagtail.models import Page, Site
 
 from portal.demo import register_seeder
 
-from .models import HomePage, SectionPage, StandardPage
+from .models import HomePage, StandardPage
 from .seed_content.site_tree import HOME, SECTIONS
 
 DECISION_DIR = Path(__file__).parent / "seed_content" / "decision_9_07"
@@ -40,7 +41,7 @@ def read_decision(language_code):
 
 def publish_child(parent, page):
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    page.save_revision().publish()  # Wagtail's page_published signal records the translation state
     return page
 
 
@@ -81,7 +82,7 @@ def seed_site_tree():
     for section in SECTIONS:
         ensure_child(
             home,
-            SectionPage,
+            apps.get_model(section.get("page_type", "pages.SectionPage")),
             section["slug"],
             show_in_menus=True,
             **translated("title", section["title"]),

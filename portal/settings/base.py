@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "forum",
     "workshops",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -152,6 +153,8 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 WAGTAIL_SITE_NAME = "OSCE Expert Portal"
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAIL_I18N_ENABLED = False  # translation is by modeltranslation fields, one page tree
+# Documents are served through Wagtail's view, which applies collection privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Nothing leaves the portal on its own: no avatars from Gravatar, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,5 +1,8 @@
 """The demo site's frame in six languages: the home page and the sections of the main navigation.
 
+A section's `page_type` names the page model that serves it (a plain section page by default),
+so that each module's landing page takes its place in the menu's order.
+
 Titles, slugs and introductions are written for the portal (not quoted from any source).
 """
 
@@ -39,6 +42,7 @@ HOME = {
 
 SECTIONS = [
     {
+        "page_type": "knowledge.AwarenessIndexPage",
         "slug": {
             "en": "awareness",
             "de": "aufklaerung",
@@ -71,6 +75,7 @@ SECTIONS = [
         },
     },
     {
+        "page_type": "knowledge.HotlineFinderPage",
         "slug": {
             "en": "report-abuse",
             "de": "missbrauch-melden",
@@ -104,6 +109,7 @@ SECTIONS = [
         },
     },
     {
+        "page_type": "knowledge.LibraryIndexPage",
         "slug": {
             "en": "library",
             "de": "bibliothek",

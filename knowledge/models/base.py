@@ -1,0 +1,120 @@
+"""The library: its index, its sections (public or restricted) and what every library item shares.
+
+A restricted section is an ordinary `LibrarySectionPage` that carries a Wagtail page view
+restriction for the vetted members group; everything below it is restricted by Wagtail itself.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, PageViewRestriction
+
+from modelcluster.fields import ParentalManyToManyField
+
+from portal.access import pages_visible_to
+from portal.pages.models import PortalPage
+
+from ..choices import Kind
+
+ITEM_PAGE_TYPES = [
+    "knowledge.BestPracticePage",
+    "knowledge.SoftwareToolPage",
+    "knowledge.ModelLawPage",
+]
+
+
+class KnowledgeItemPage(PortalPage):
+    """What the library lists, filters and facets: a concrete base table shared by every item type."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    topics = ParentalManyToManyField("knowledge.Topic", blank=True, related_name="items", verbose_name=_("topics"))
+    countries = ParentalManyToManyField(
+        "knowledge.CountryPage", blank=True, related_name="knowledge_items", verbose_name=_("countries")
+    )
+
+    metadata_panels = [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("topics"), FieldPanel("countries")],
+            heading=_("Classification"),
+        )
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *metadata_panels,
+    ]
+    parent_page_types = ["knowledge.LibraryIndexPage", "knowledge.LibrarySectionPage"]
+    subpage_types = []
+    translated_text_fields = ("title", "summary")
+    is_creatable = False
+    # Item types with one kind only (software, model law) set it here; the others let editors choose.
+    fixed_kind = None
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("library item")
+        verbose_name_plural = _("library items")
+
+    def save(self, *args, **kwargs):
+        if self.fixed_kind:
+            self.kind = self.fixed_kind
+        return super().save(*args, **kwargs)
+
+    @property
+    def available_languages(self):
+        return [code for code, _name in settings.LANGUAGES if self.is_translated_into(code)]
+
+
+class LibraryIndexPage(PortalPage):
+    """The knowledge library: every item below it that the visitor may see, with filters and pages."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = [*ITEM_PAGE_TYPES, "knowledge.LibrarySectionPage", "knowledge.CountryIndexPage"]
+    max_count = 1
+    items_per_page = 20
+
+    class Meta:
+        verbose_name = _("library index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import LibraryFilters, filter_items, item_facets  # the selectors read these models
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = LibraryFilters.from_query(request.GET)
+        visible_items = pages_visible_to(
+            request.user, KnowledgeItemPage.objects.live().descendant_of(self).order_by("-date", "pk")
+        )
+        items = filter_items(visible_items, filters)
+        page_of_items = Paginator(items, self.items_per_page).get_page(request.GET.get("page"))
+        restricted_paths = list(
+            PageViewRestriction.objects.filter(page__path__startswith=self.path).values_list("page__path", flat=True)
+        )
+        for item in page_of_items:
+            item.members_only = item.path.startswith(tuple(restricted_paths)) if restricted_paths else False
+        context.update(filters=filters, facets=item_facets(visible_items, filters), items=page_of_items)
+        return context
+
+
+class LibrarySectionPage(PortalPage):
+    """A shelf of the library; with a view restriction for vetted members it is the members' library."""
+
+    parent_page_types = ["knowledge.LibraryIndexPage"]
+    subpage_types = ITEM_PAGE_TYPES
+
+    class Meta:
+        verbose_name = _("library section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = (
+            KnowledgeItemPage.objects.live().child_of(self).order_by("-date", "pk").prefetch_related("topics")
+        )
+        return context
