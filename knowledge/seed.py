@@ -1,6 +1,6 @@
 """Demo content of the knowledge library, in six languages, from `seed_content/` and `data/`.
 
-Country names come from CLDR through Babel; hotlines and the legislation sample come from the
+Country names come from CLDR through Babel (`portal.osce`); hotlines and the legislation sample come from the
 sourced reference data in `data/` (see its SOURCES.md and LEGISLATION.md).
 """
 
@@ -16,10 +16,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from babel import Locale
-
 from portal.accounts import VETTED_MEMBERS_GROUP
 from portal.demo import register_seeder
+from portal.osce import country_name, participating_state_codes
 from portal.pages.seed import ensure_child, paragraphs_body, publish_child, same_in_every_language, translated
 
 from .choices import Verification
@@ -135,13 +134,11 @@ def seed_countries(library):
     )
     hotlines = load_csv("hotlines.csv")
     assessments = load_csv("legislation_sample.csv")
-    locales = {code: Locale.parse(code) for code in LANGUAGE_CODES}
     existing = {country.iso_code: country for country in CountryPage.objects.child_of(index)}
-    for state in load_csv("osce-participating-states.csv"):
-        iso = state["iso2"]
+    for iso in participating_state_codes():
         if iso in existing:
             continue
-        names = {code: locale.territories[iso] for code, locale in locales.items()}
+        names = {code: country_name(iso, code) for code in LANGUAGE_CODES}
         country = CountryPage(
             iso_code=iso,
             **translated("title", names),

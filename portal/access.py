@@ -1,29 +1,82 @@
 """Who may see what: the one place that answers it.
 
-Views, templates, listings, feeds, sitemaps and search all ask these functions, so that the
-check that guards a page is the same one that filters it out of every list. Restricted pages
-use Wagtail's own page view restrictions (for the vetted members group); this module applies
-the same restrictions to querysets.
+Restricted content is for vetted members in good standing who log in with a second factor.
+Views, Wagtail hooks, listings, feeds, the sitemap and search all ask these functions, so the
+check that guards a page is the same one that filters it out of every list. Restricted pages and
+documents use Wagtail's own view restrictions for the vetted members group; this module adds
+what groups alone cannot say (expiry, revocation, the second factor) and applies the same rules
+to querysets. https://docs.wagtail.org/en/stable/advanced_topics/privacy.html
 """
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
+from allauth.mfa.models import Authenticator
+
 from .accounts import VETTED_MEMBERS_GROUP
+
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
+
+def _cached(user, name, compute):
+    if not hasattr(user, name):
+        setattr(user, name, compute())
+    return getattr(user, name)
 
 
 def is_vetted_member(user):
-    """A vetted member in good standing may see restricted content. Cached on the user object."""
+    """In the vetted members group with a membership neither expired nor revoked (checked on every request)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    if not hasattr(user, "_portal_is_vetted"):
-        user._portal_is_vetted = user.is_superuser or user.groups.filter(name=VETTED_MEMBERS_GROUP).exists()
-    return user._portal_is_vetted
+    if user.is_superuser:
+        return True
+    from .membership.models import Membership
+
+    def compute():
+        membership = Membership.objects.filter(user=user, user__groups__name=VETTED_MEMBERS_GROUP).first()
+        return bool(membership and membership.in_good_standing())
+
+    return _cached(user, "_portal_is_vetted", compute)
+
+
+def has_second_factor(user):
+    return _cached(
+        user,
+        "_portal_has_second_factor",
+        lambda: Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists(),
+    )
+
+
+def may_see_restricted(user):
+    return is_vetted_member(user) and has_second_factor(user)
+
+
+def restricted_response(request):
+    """The refusal for restricted content, or None when the visitor may see it."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_vetted_member(user):
+        return TemplateResponse(request, "403_members_only.html", status=403)
+    if not has_second_factor(user):
+        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+    return None
+
+
+def is_vetted_restriction(restriction):
+    return restriction.restriction_type == restriction.GROUPS and any(
+        group.name == VETTED_MEMBERS_GROUP for group in restriction.groups.all()
+    )
 
 
 def _group_ids(user):
-    if not hasattr(user, "_portal_group_ids"):
-        user._portal_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    return user._portal_group_ids
+    return _cached(user, "_portal_group_ids", lambda: set(user.groups.values_list("pk", flat=True)))
 
 
 def passes_restriction(user, restriction):
@@ -31,6 +84,8 @@ def passes_restriction(user, restriction):
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return bool(user and user.is_authenticated)
     if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if is_vetted_restriction(restriction):
+            return may_see_restricted(user)
         if not (user and user.is_authenticated and user.is_active):
             return False
         return user.is_superuser or bool(_group_ids(user) & {group.pk for group in restriction.groups.all()})
@@ -50,15 +105,8 @@ def pages_visible_to(user, queryset):
     return queryset
 
 
-def can_view_page(user, page):
-    return all(passes_restriction(user, restriction) for restriction in page.get_view_restrictions())
-
-
-def refuses_member(user, page):
-    """A signed-in user blocked by a group restriction on `page` (anonymous visitors are Wagtail's to handle)."""
-    if not (user and user.is_authenticated):
-        return False
-    return any(
-        restriction.restriction_type == PageViewRestriction.GROUPS and not passes_restriction(user, restriction)
-        for restriction in page.get_view_restrictions()
-    )
+def restricted_response_for(request, restrictions):
+    """Applies the vetted-member rules to content under `restrictions` (page or collection view restrictions)."""
+    if any(is_vetted_restriction(restriction) for restriction in restrictions):
+        return restricted_response(request)
+    return None

@@ -1,7 +1,8 @@
 """Demo data: each app registers what it adds to `manage.py seed_demo`.
 
 The command runs the registered seeders in order inside one transaction. A seeder must be
-idempotent: it creates what is missing and leaves what exists as it is.
+idempotent: it creates what is missing and leaves what exists as it is. It may return lines
+for the command to print (such as a demo secret).
 """
 
 from collections.abc import Callable

@@ -32,6 +32,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("feeds/library/", LibraryFeed(), name="library_feed"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("portal.membership.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

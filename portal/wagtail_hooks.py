@@ -1,13 +1,14 @@
-from django.template.response import TemplateResponse
-
 from wagtail import hooks
 
-from .access import refuses_member
+from .access import restricted_response_for
 
 
 @hooks.register("before_serve_page", order=-1)
-def refuse_restricted_pages_to_signed_in_non_members(page, request, serve_args, serve_kwargs):
-    """A signed-in visitor who is not entitled gets a plain 403; Wagtail sends anonymous ones to log in."""
-    if refuses_member(request.user, page):
-        return TemplateResponse(request, "403_members_only.html", status=403)
-    return None
+def guard_restricted_pages(page, request, serve_args, serve_kwargs):
+    """Vetted-member rules (expiry, revocation, second factor) before Wagtail's own group check."""
+    return restricted_response_for(request, page.get_view_restrictions())
+
+
+@hooks.register("before_serve_document", order=-1)
+def guard_restricted_documents(document, request):
+    return restricted_response_for(request, document.collection.get_view_restrictions())

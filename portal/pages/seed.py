@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from portal.demo import register_seeder
 
@@ -45,11 +45,19 @@ def publish_child(parent, page):
     return page
 
 
+def ensure_tree_roots():
+    """What Wagtail's migrations create, in case the database was emptied since (e.g. by a test flush)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
 def ensure_home_page():
+    root = ensure_tree_roots()
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
     home = publish_child(
         root,
         HomePage(

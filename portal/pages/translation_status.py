@@ -13,6 +13,7 @@ from django.conf import settings
 
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.blocks import StreamValue
 
 from .models import TranslationRecord
 
@@ -28,9 +29,14 @@ def text_field_names(page):
     return sorted(set(translator.get_options_for_model(type(page)).get_field_names()) - NOT_TEXT)
 
 
-def fingerprint(page, language, data=None):
-    data = data if data is not None else page.serializable_data()
-    values = [data.get(build_localized_fieldname(name, language)) for name in text_field_names(page)]
+def text_value(page, name, language):
+    value = getattr(page, build_localized_fieldname(name, language))
+    # A StreamField's raw blocks, not its JSON text: PostgreSQL's jsonb returns keys in another order.
+    return list(value.raw_data) if isinstance(value, StreamValue) else value or ""
+
+
+def fingerprint(page, language):
+    values = [text_value(page, name, language) for name in text_field_names(page)]
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -40,11 +46,10 @@ def is_present(page, language):
 
 def record_translation_state(page):
     page = page.specific
-    data = page.serializable_data()
-    source = fingerprint(page, SOURCE_LANGUAGE, data)
+    source = fingerprint(page, SOURCE_LANGUAGE)
     records = {record.language: record for record in TranslationRecord.objects.filter(page_id=page.pk)}
     for language in TARGET_LANGUAGES:
-        text = fingerprint(page, language, data)
+        text = fingerprint(page, language)
         record = records.get(language)
         if record is None or record.text_fingerprint != text:
             TranslationRecord.objects.update_or_create(

@@ -23,6 +23,11 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "portal@localhost"),
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
+    MEMBER_IDLE_TIMEOUT_MINUTES=(int, 30),
+    MEMBERSHIP_PERIOD_DAYS=(int, 365),
+    MEMBERSHIP_REMINDER_DAYS=(list, [30, 7]),
+    MEMBERSHIP_REQUIRED_APPROVALS=(int, 1),
+    OFFICIAL_EMAIL_DOMAINS=(list, []),
 )
 
 # Which settings module is in force; seed_demo refuses to run in "production".
@@ -42,6 +47,8 @@ INSTALLED_APPS = [
     "modeltranslation",
     "portal",
     "portal.pages",
+    "portal.audit",
+    "portal.membership",
     "knowledge",
     "forum",
     "workshops",
@@ -66,6 +73,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "portal.membership.middleware.MemberIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -112,6 +124,34 @@ if env("REDIS_URL"):
             "LOCATION": env("REDIS_URL"),
         }
     }
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts (django-allauth): https://docs.allauth.org/en/latest/account/configuration.html
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "membership:home"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "membership:apply"
+# allauth's rate limits are on by default; they count in the cache, shared through Redis in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "OSCE Expert Portal"
+
+# Membership of vetted experts.
+MEMBER_IDLE_TIMEOUT_MINUTES = env("MEMBER_IDLE_TIMEOUT_MINUTES")
+MEMBERSHIP_PERIOD_DAYS = env("MEMBERSHIP_PERIOD_DAYS")
+MEMBERSHIP_REMINDER_DAYS = [int(days) for days in env("MEMBERSHIP_REMINDER_DAYS")]
+MEMBERSHIP_REQUIRED_APPROVALS = env("MEMBERSHIP_REQUIRED_APPROVALS")
+# Official e-mail domains of law-enforcement bodies; other addresses are flagged for the reviewer, not refused.
+OFFICIAL_EMAIL_DOMAINS = env("OFFICIAL_EMAIL_DOMAINS") or ["police.example", "polizei.example", "prosecutor.example"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

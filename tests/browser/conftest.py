@@ -1,6 +1,8 @@
 import os
 import shutil
 
+from django.core.management import call_command
+
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
@@ -31,3 +33,10 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def seeded_live_server(live_server, transactional_db):
+    """The live server over a database seeded like `make run`'s (seed_demo also fills an emptied one)."""
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return live_server

@@ -1,14 +1,6 @@
-from django.core.management import call_command
-
 import pytest
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def seeded_live_server(live_server, transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_server
 
 
 def test_visitor_switches_the_home_page_to_russian(page, seeded_live_server):

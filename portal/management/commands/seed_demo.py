@@ -13,10 +13,13 @@ class Command(BaseCommand):
         if settings.PORTAL_ENVIRONMENT == "production":
             raise CommandError("seed_demo refuses to run under production settings: it creates demo accounts.")
         with transaction.atomic():
+            notes = []
             for seeder in registered_seeders():
                 self.stdout.write(f"Seeding {seeder.name}…")
-                seeder.run()
+                notes.extend(seeder.run() or [])
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo accounts:"))
         for username, _groups, _superuser, purpose in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<13} {purpose}")
         self.stdout.write(f"Password of every demo account: {DEMO_PASSWORD}")
+        for note in notes:
+            self.stdout.write(note)
