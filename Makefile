@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test messages lint clean
+.PHONY: run test messages lint clean bench-forum
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(VENV)/.installed-test messages var lint
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# Render times of the forum's main pages with 1,000 topics and 50,000 posts.
+bench-forum: $(VENV)/.installed-test
+	$(PY) bench/forum.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -21,7 +21,7 @@ DEMO_ACCOUNTS = [
     # username, groups, is_superuser, what the account is for
     ("admin", [], True, "administrator (superuser)"),
     ("editor", [WAGTAIL_EDITORS_GROUP], False, "editor and translator of content"),
-    ("moderator", [FORUM_MODERATORS_GROUP], False, "forum moderator"),
+    ("moderator", [FORUM_MODERATORS_GROUP], False, "forum moderator (vetted)"),
     ("reviewer", [REVIEWERS_GROUP, WAGTAIL_MODERATORS_GROUP], False, "vets members, publishes content"),
     ("investigator", [VETTED_MEMBERS_GROUP], False, "vetted law-enforcement member"),
     ("applicant", [], False, "registered, not yet vetted"),

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("feeds/library/", LibraryFeed(), name="library_feed"),
     path("accounts/", include("allauth.urls")),
     path("", include("portal.membership.urls")),
+    path("", include("forum.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,7 +10,8 @@ import pytest
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
     """Uploaded files of this test session, in a folder of their own."""
-    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(media / "public"), PRIVATE_MEDIA_ROOT=str(media / "private")):
         yield
 
 

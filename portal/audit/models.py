@@ -34,6 +34,8 @@ class AuditAction(models.TextChoices):
     MEMBERSHIP_EXPIRED = "membership-expired", _("Membership expired")
     ACCOUNT_DELETED = "account-deleted", _("Account deleted")
     DOCUMENT_DOWNLOADED = "document-downloaded", _("Restricted document downloaded")
+    FORUM_ATTACHMENT_DOWNLOADED = "forum-attachment-downloaded", _("Forum attachment downloaded")
+    FORUM_MEMBER_SUSPENDED = "forum-member-suspended", _("Member suspended from the forum")
 
 
 class AuditEventQuerySet(models.QuerySet):

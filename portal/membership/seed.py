@@ -32,6 +32,19 @@ INVESTIGATOR_APPLICATION = {
     "justification": "Demo account: investigates the online sexual exploitation of children.",
     "language": "en",
 }
+MODERATOR_APPLICATION = {
+    "full_name": "Morgan Moderator",
+    "organisation": "Sample national centre against child exploitation (demo)",
+    "official_role": "Forum moderator, senior analyst",
+    "country": "NL",
+    "official_email": "moderator@police.example",
+    "referee_name": "Head of centre (demo)",
+    "referee_email": "head-of-centre@police.example",
+    "languages": ["en", "de", "fr"],
+    "expertise": ["hotline-analysis", "international-cooperation"],
+    "justification": "Demo account: moderates the expert forum.",
+    "language": "en",
+}
 APPLICANT_APPLICATION = {
     "full_name": "Alex Applicant",
     "organisation": "Sample prosecutor's office (demo)",
@@ -65,10 +78,22 @@ def seed_demo_memberships():
         )
         VettingDecision.objects.create(application=application, reviewer=reviewer, decision=Decision.APPROVE)
         membership_grant(application=application)
-    if not Authenticator.objects.filter(user=investigator, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(investigator, DEMO_TOTP_SECRET)
-        RecoveryCodes.activate(investigator)
+    moderator = User.objects.get(username="moderator")
+    if not MembershipApplication.objects.filter(user=moderator).exists():
+        application = MembershipApplication.objects.create(
+            user=moderator,
+            status=ApplicationStatus.APPROVED,
+            submitted_at=timezone.now() - datetime.timedelta(days=40),
+            decided_at=timezone.now() - datetime.timedelta(days=39),
+            **MODERATOR_APPLICATION,
+        )
+        VettingDecision.objects.create(application=application, reviewer=reviewer, decision=Decision.APPROVE)
+        membership_grant(application=application)
+    for member in (investigator, moderator):
+        if not Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(member, DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(member)
     applicant = User.objects.get(username="applicant")
     if not MembershipApplication.objects.filter(user=applicant).exists():
         MembershipApplication.objects.create(user=applicant, **APPLICANT_APPLICATION)
-    return [f"TOTP secret of investigator (add it to an authenticator app): {DEMO_TOTP_SECRET}"]
+    return [f"TOTP secret of investigator and moderator (add it to an authenticator app): {DEMO_TOTP_SECRET}"]

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Collection, Locale, Page, Site
@@ -30,6 +32,16 @@ def same_in_every_language(value):
 
 def paragraphs_body(paragraphs):
     return [("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs]
+
+
+def link_body(link):
+    """A paragraph linking to a view of the portal, in each language."""
+    body = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            url = reverse(link["url_name"])
+        body[code] = [("paragraph", f'<p><a href="{escape(url)}">{escape(link["label"][code])}</a></p>')]
+    return body
 
 
 def read_decision(language_code):
@@ -95,6 +107,7 @@ def seed_site_tree():
             show_in_menus=True,
             **translated("title", section["title"]),
             **translated("intro", section["intro"]),
+            **translated("body", link_body(section["link"]) if "link" in section else {}),
         )
     decision = {code: read_decision(code) for code in LANGUAGE_CODES}
     ensure_child(

@@ -28,6 +28,8 @@ env = environ.Env(
     MEMBERSHIP_REMINDER_DAYS=(list, [30, 7]),
     MEMBERSHIP_REQUIRED_APPROVALS=(int, 1),
     OFFICIAL_EMAIL_DOMAINS=(list, []),
+    PRIVATE_MEDIA_ROOT=(str, str(VAR_DIR / "private")),
+    FORUM_EMAIL_INCLUDE_TITLE=(bool, True),
 )
 
 # Which settings module is in force; seed_demo refuses to run in "production".
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
     "portal.membership",
     "knowledge",
     "forum",
+    "django_tasks",
+    "django_tasks_db",
     "workshops",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -189,6 +193,16 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+
+# Background tasks (django-tasks): the database backend; run `manage.py db_worker` beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The forum. Attachments live outside MEDIA_ROOT and are served only through a permission check.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT")
+FORUM_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+FORUM_POSTS_PER_WINDOW = 20  # per member in ten minutes
+# E-mail carries no post text; set FORUM_EMAIL_INCLUDE_TITLE=false to withhold topic titles too.
+FORUM_EMAIL_INCLUDE_TITLE = env("FORUM_EMAIL_INCLUDE_TITLE")
 
 WAGTAIL_SITE_NAME = "OSCE Expert Portal"
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")

@@ -10,3 +10,5 @@ SECRET_KEY = "dev-only-insecure-key-never-use-in-production-5f0c2e7a"  # noqa: S
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # WebAuthn needs HTTPS except on this development server.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+# Tasks run at once in development: notification e-mails appear on the console.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

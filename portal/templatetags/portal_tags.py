@@ -4,8 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
+
+from portal.sanitise import clean_member_html
 
 register = template.Library()
 
@@ -72,3 +75,9 @@ def main_menu(context):
 def home_url(context):
     site = Site.find_for_request(context["request"])
     return site.root_page.get_url(request=context["request"]) if site else "/"
+
+
+@register.filter
+def clean_html(html):
+    """Members' HTML, sanitised again right before it is rendered (it was sanitised when stored)."""
+    return mark_safe(clean_member_html(html))  # noqa: S308  (bleach-cleaned on this line)

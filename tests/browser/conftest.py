@@ -40,3 +40,33 @@ def seeded_live_server(live_server, transactional_db):
     """The live server over a database seeded like `make run`'s (seed_demo also fills an emptied one)."""
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return live_server
+
+
+@pytest.fixture
+def log_in_browser(browser, seeded_live_server):
+    """A browser page signed in as `username`, through a session made by Django's test client."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    contexts = []
+
+    def open_page(username):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        context = browser.new_context(locale="en-GB")
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": seeded_live_server.url,
+                }
+            ]
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

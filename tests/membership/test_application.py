@@ -95,3 +95,11 @@ def test_applicant_cannot_apply_twice(client, demo_user):
 
     assert response.status_code == 302
     assert MembershipApplication.objects.filter(user__username="applicant").count() == 1
+
+
+def test_password_reset_sends_a_link_by_email(client):
+    response = client.post("/en/accounts/password/reset/", {"email": "applicant@example.org"})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body

@@ -142,7 +142,26 @@ SECTIONS = [
         },
     },
     {
-        "slug": {"en": "forum", "de": "forum", "fr": "forum", "it": "forum", "ru": "forum", "es": "foro"},
+        "slug": {
+            "en": "expert-forum",
+            "de": "expertenforum",
+            "fr": "forum-experts",
+            "it": "forum-esperti",
+            "ru": "ekspertnyi-forum",
+            "es": "foro-expertos",
+        },
+        # The forum itself is served by the forum app at /<lang>/forum/ for vetted members.
+        "link": {
+            "url_name": "forum:index",
+            "label": {
+                "en": "Enter the forum (vetted members)",
+                "de": "Zum Forum (überprüfte Mitglieder)",
+                "fr": "Entrer dans le forum (membres vérifiés)",
+                "it": "Entra nel forum (membri verificati)",
+                "ru": "Перейти на форум (проверенные участники)",
+                "es": "Entrar en el foro (miembros verificados)",
+            },
+        },
         "title": {
             "en": "Expert forum",
             "de": "Expertenforum",

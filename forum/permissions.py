@@ -1,0 +1,49 @@
+"""Who may do what in the forum: declared once, asked by every view, template, list and notification.
+
+A member may act in a category when they may see restricted content at all (vetted, in good
+standing, with a second factor) and are in one of the category's groups for that action.
+Moderators of a category may do everything in it. A suspended member may read but not write.
+"""
+
+from django.utils import timezone
+
+from portal.access import may_see_restricted
+
+READ, START, REPLY, MODERATE = "read", "start", "reply", "moderate"
+GROUP_FIELDS = {READ: "read_groups", START: "start_groups", REPLY: "reply_groups", MODERATE: "moderate_groups"}
+
+
+def _group_ids(user):
+    if not hasattr(user, "_forum_group_ids"):
+        user._forum_group_ids = set(user.groups.values_list("pk", flat=True))
+    return user._forum_group_ids
+
+
+def is_suspended(user):
+    if not hasattr(user, "_forum_suspended"):
+        user._forum_suspended = user.forum_suspensions.filter(until__gt=timezone.now()).exists()
+    return user._forum_suspended
+
+
+def category_group_ids(category, action):
+    """Group ids allowed to do `action`; uses prefetched groups when the selector fetched them."""
+    return {group.pk for group in getattr(category, GROUP_FIELDS[action]).all()}
+
+
+def can(user, action, category):
+    if not may_see_restricted(user):
+        return False
+    if user.is_superuser:
+        return True
+    groups = _group_ids(user)
+    if groups & category_group_ids(category, MODERATE):
+        return True
+    if action in (START, REPLY) and is_suspended(user):
+        return False
+    return bool(groups & category_group_ids(category, action))
+
+
+def can_edit_post(user, post, category):
+    return can(user, MODERATE, category) or (
+        post.author_id == user.pk and can(user, REPLY, category) and not post.is_hidden and not post.is_deleted
+    )

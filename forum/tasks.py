@@ -1,0 +1,91 @@
+"""Background e-mail of forum notifications (django-tasks; the database backend in production).
+
+E-mail leaves the platform, so it carries no post text: only the topic's title (unless
+FORUM_EMAIL_INCLUDE_TITLE is off) and a link. A notification is marked `emailed_at` only once
+its mail went out; `manage.py forum_email` sends the digests and retries what is still pending.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from django_tasks import task
+
+from .models import EmailMode, ForumPreferences, Notification
+
+logger = logging.getLogger(__name__)
+
+
+def preferences_of(user):
+    return ForumPreferences.objects.get_or_create(user=user)[0]
+
+
+def topic_link(topic_id, language):
+    with translation.override(language):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("forum:topic", args=[topic_id])
+
+
+def _send(user, notifications, language):
+    items = [
+        {
+            "kind": notification.get_kind_display(),
+            "title": notification.topic.title if settings.FORUM_EMAIL_INCLUDE_TITLE else "",
+            "link": topic_link(notification.topic_id, language),
+        }
+        for notification in notifications
+    ]
+    with translation.override(language):
+        context = {"items": items, "digest": len(items) > 1, "settings_link": topic_link_settings(language)}
+        subject = render_to_string("forum/email/notification_subject.txt", context).strip()
+        body = render_to_string("forum/email/notification_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    Notification.objects.filter(pk__in=[notification.pk for notification in notifications]).update(
+        emailed_at=timezone.now()
+    )
+
+
+def topic_link_settings(language):
+    with translation.override(language):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("forum:preferences")
+
+
+@task()
+def email_notification(notification_id):
+    notification = Notification.objects.select_related("user", "topic").filter(pk=notification_id).first()
+    if notification is None or notification.emailed_at:
+        return
+    preferences = preferences_of(notification.user)
+    if preferences.email_mode == EmailMode.IMMEDIATE:
+        _send(notification.user, [notification], preferences.language)
+
+
+def enqueue_emails(notifications):
+    for notification in notifications:
+        transaction.on_commit(lambda pk=notification.pk: email_notification.enqueue(pk))
+
+
+def send_pending(*, mode):
+    """Send what is pending for members of `mode` (digest: all at once; immediate: retries)."""
+    pending = (
+        Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        .filter(user__forum_preferences__email_mode=mode)
+        .select_related("user", "topic", "user__forum_preferences")
+        .order_by("user_id", "created_at")
+    )
+    by_user = {}
+    for notification in pending:
+        by_user.setdefault(notification.user, []).append(notification)
+    sent = failed = 0
+    for user, notifications in by_user.items():
+        try:
+            _send(user, notifications, user.forum_preferences.language)
+            sent += 1
+        except Exception:  # the notifications stay pending and are retried on the next run
+            logger.exception("Could not e-mail forum notifications to user %s", user.pk)
+            failed += 1
+    return sent, failed
