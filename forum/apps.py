@@ -5,4 +5,4 @@ class ForumConfig(AppConfig):
     name = "forum"
 
     def ready(self):
-        from . import seed  # noqa: F401  (registers the forum's demo discussions)
+        from . import personal_data, seed  # noqa: F401  (registers the data download and the demo discussions)

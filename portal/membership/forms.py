@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.osce import country_choices
 
-from .models import Decision, ExpertiseArea, ExpertProfile, MembershipApplication
+from .models import (
+    APPLICATION_FIELDS,
+    PROFILE_FIELDS,
+    Decision,
+    ExpertiseArea,
+    ExpertProfile,
+    MembershipApplication,
+)
 
 
 class CountryChoiceField(forms.ChoiceField):
@@ -23,18 +30,7 @@ class MembershipApplicationForm(forms.ModelForm):
 
     class Meta:
         model = MembershipApplication
-        fields = [
-            "full_name",
-            "organisation",
-            "official_role",
-            "country",
-            "official_email",
-            "referee_name",
-            "referee_email",
-            "languages",
-            "expertise",
-            "justification",
-        ]
+        fields = APPLICATION_FIELDS
         help_texts = {
             "official_email": _("The address your organisation gave you. Other addresses are checked more closely."),
             "referee_name": _("A supervisor or colleague who can confirm your role."),
@@ -84,19 +80,7 @@ class ExpertProfileForm(forms.ModelForm):
 
     class Meta:
         model = ExpertProfile
-        fields = [
-            "display_name",
-            "organisation",
-            "official_role",
-            "country",
-            "languages",
-            "expertise",
-            "bio",
-            "contact_email",
-            "share_email",
-            "phone",
-            "share_phone",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
 

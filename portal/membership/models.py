@@ -22,6 +22,34 @@ class ExpertiseArea(models.TextChoices):
     INTERNATIONAL_COOPERATION = "international-cooperation", _("International cooperation")
 
 
+# What an applicant tells the reviewers: the application form's fields, and what they may download.
+APPLICATION_FIELDS = [
+    "full_name",
+    "organisation",
+    "official_role",
+    "country",
+    "official_email",
+    "referee_name",
+    "referee_email",
+    "languages",
+    "expertise",
+    "justification",
+]
+PROFILE_FIELDS = [
+    "display_name",
+    "organisation",
+    "official_role",
+    "country",
+    "languages",
+    "expertise",
+    "bio",
+    "contact_email",
+    "share_email",
+    "phone",
+    "share_phone",
+]
+
+
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted, waiting for review")
     INFO_REQUESTED = "info-requested", _("More information requested")

@@ -60,36 +60,34 @@ APPLICANT_APPLICATION = {
 }
 
 
+def ensure_vetted_member(user, application_data, reviewer):
+    """An application approved a month ago by `reviewer`, and the membership it granted."""
+    if MembershipApplication.objects.filter(user=user).exists():
+        return
+    application = MembershipApplication.objects.create(
+        user=user,
+        status=ApplicationStatus.APPROVED,
+        submitted_at=timezone.now() - datetime.timedelta(days=30),
+        decided_at=timezone.now() - datetime.timedelta(days=29),
+        **application_data,
+    )
+    VettingDecision.objects.create(application=application, reviewer=reviewer, decision=Decision.APPROVE)
+    membership_grant(application=application)
+
+
 @register_seeder(order=15, name="memberships")
 def seed_demo_memberships():
     User = get_user_model()
     for username, *_rest in DEMO_ACCOUNTS:
         user = User.objects.get(username=username)
         EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
-    investigator = User.objects.get(username="investigator")
     reviewer = User.objects.get(username="reviewer")
-    if not MembershipApplication.objects.filter(user=investigator).exists():
-        application = MembershipApplication.objects.create(
-            user=investigator,
-            status=ApplicationStatus.APPROVED,
-            submitted_at=timezone.now() - datetime.timedelta(days=30),
-            decided_at=timezone.now() - datetime.timedelta(days=29),
-            **INVESTIGATOR_APPLICATION,
-        )
-        VettingDecision.objects.create(application=application, reviewer=reviewer, decision=Decision.APPROVE)
-        membership_grant(application=application)
-    moderator = User.objects.get(username="moderator")
-    if not MembershipApplication.objects.filter(user=moderator).exists():
-        application = MembershipApplication.objects.create(
-            user=moderator,
-            status=ApplicationStatus.APPROVED,
-            submitted_at=timezone.now() - datetime.timedelta(days=40),
-            decided_at=timezone.now() - datetime.timedelta(days=39),
-            **MODERATOR_APPLICATION,
-        )
-        VettingDecision.objects.create(application=application, reviewer=reviewer, decision=Decision.APPROVE)
-        membership_grant(application=application)
-    for member in (investigator, moderator):
+    for username, application_data in (
+        ("investigator", INVESTIGATOR_APPLICATION),
+        ("moderator", MODERATOR_APPLICATION),
+    ):
+        member = User.objects.get(username=username)
+        ensure_vetted_member(member, application_data, reviewer)
         if not Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(member, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(member)

@@ -20,8 +20,11 @@ from allauth.account.models import EmailAddress
 from portal.accounts import VETTED_MEMBERS_GROUP
 from portal.audit.models import AuditAction
 from portal.audit.services import record_event
+from portal.personal_data import exported_data
 
 from .models import (
+    APPLICATION_FIELDS,
+    PROFILE_FIELDS,
     ApplicationMessage,
     ApplicationStatus,
     Decision,
@@ -262,22 +265,7 @@ def account_export(user):
             "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
         },
         "application": application
-        and {
-            field: getattr(application, field)
-            for field in (
-                "full_name",
-                "organisation",
-                "official_role",
-                "country",
-                "official_email",
-                "referee_name",
-                "referee_email",
-                "languages",
-                "expertise",
-                "justification",
-                "status",
-            )
-        }
+        and {field: getattr(application, field) for field in [*APPLICATION_FIELDS, "status"]}
         | {
             "submitted_at": application.submitted_at.isoformat(),
             "messages": [
@@ -291,23 +279,8 @@ def account_export(user):
             "approved_at": membership.approved_at.isoformat(),
             "expires_at": membership.expires_at.isoformat(),
         },
-        "expert_profile": profile
-        and {
-            field: getattr(profile, field)
-            for field in (
-                "display_name",
-                "organisation",
-                "official_role",
-                "country",
-                "languages",
-                "expertise",
-                "bio",
-                "contact_email",
-                "phone",
-                "share_email",
-                "share_phone",
-            )
-        },
+        "expert_profile": profile and {field: getattr(profile, field) for field in PROFILE_FIELDS},
+        **exported_data(user),
     }
 
 

@@ -37,6 +37,7 @@ def test_member_downloads_their_own_data(client, demo_user):
     assert data["application"]["full_name"] == "Ina Vestigatorin"
     assert data["membership"]["status"] == "active"
     assert data["expert_profile"]["display_name"] == "Ina Vestigatorin"
+    assert data["forum"]["posts"] and all(post["text"] for post in data["forum"]["posts"])
 
 
 def test_export_holds_no_one_elses_data(client, demo_user):
