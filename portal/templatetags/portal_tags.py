@@ -26,16 +26,22 @@ class LanguageVersion:
 def language_versions(context):
     """The address of what the visitor is looking at, in each of the portal's languages.
 
-    A Wagtail page has a translated slug per language, so its address is asked of the page;
-    any other view keeps its path under another language prefix.
+    A Wagtail page has a translated slug per language, so its address is asked of the page, and
+    a sub-route of a routable page (such as the legislation matrix) keeps its tail; any other view
+    keeps its path under another language prefix. The query string (filters, a chosen country)
+    is kept as it is.
     """
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
+    page_url = page.get_url(request=request) if isinstance(page, Page) else None
+    route_tail = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
     versions = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            url = page.get_url(request=request) if isinstance(page, Page) else translate_url(request.path, code)
+            path = page.get_url(request=request) + route_tail if page_url else translate_url(request.path, code)
+        url = path + query
         versions.append(
             LanguageVersion(
                 code=code,

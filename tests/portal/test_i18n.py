@@ -154,3 +154,17 @@ def test_every_public_page_answers_in_every_language(client):
             with translation.override(language):
                 url = page.get_url()
             assert client.get(url).status_code == 200, url
+
+
+def test_switcher_keeps_the_sub_route_and_the_query(client):
+    html = client.get("/en/library/countries/compare/?country=DE&country=FR").content.decode()
+
+    links = switcher_links(html)
+    assert links["de"] == "/de/bibliothek/laender/compare/?country=DE&amp;country=FR"
+    assert links["ru"] == "/ru/biblioteka/strany/compare/?country=DE&amp;country=FR"
+
+
+def test_switcher_keeps_the_chosen_country_of_the_hotline_finder(client):
+    links = switcher_links(client.get("/en/report-abuse/?country=AT").content.decode())
+
+    assert links["fr"] == "/fr/signaler-un-abus/?country=AT"
