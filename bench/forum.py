@@ -30,7 +30,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from forum.models import Category, Post, Topic  # noqa: E402
 from portal.accounts import VETTED_MEMBERS_GROUP  # noqa: E402
 from portal.sanitise import render_markdown  # noqa: E402
-from tests.forum.conftest import make_member  # noqa: E402
+from tests.members import make_member  # noqa: E402
 
 BODY = "We triage **phones** first, then laptops.\n\n- check hash sets\n- document the chain of custody"
 

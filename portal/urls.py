@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("portal.membership.urls")),
     path("", include("forum.urls")),
+    path("", include("workshops.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
@@ -45,3 +46,9 @@ def empty_cache():
 def on_commit(django_capture_on_commit_callbacks):
     """Runs the on-commit callbacks (e-mails) of what happens inside it, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def demo_user(demo_site):
+    """A demo account by name: admin, editor, moderator, reviewer, investigator, applicant."""
+    return lambda name: get_user_model().objects.get(username=name)

@@ -56,6 +56,7 @@ class HomePage(PortalPage):
         "knowledge.AwarenessIndexPage",
         "knowledge.HotlineFinderPage",
         "knowledge.LibraryIndexPage",
+        "workshops.WorkshopIndexPage",
     ]
     max_count = 1
     is_creatable = True

@@ -1,33 +1,12 @@
-import datetime
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from forum.models import Category, Notification
 from forum.services import post_create, topic_create
 from portal.accounts import FORUM_MODERATORS_GROUP, VETTED_MEMBERS_GROUP
-from portal.membership.models import ExpertProfile, Membership, MembershipStatus
-
-
-def make_member(username, *, vetted=True, second_factor=True, display_name=None):
-    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", password="x" * 16)
-    if vetted:
-        now = timezone.now()
-        Membership.objects.create(
-            user=user, status=MembershipStatus.ACTIVE, approved_at=now, expires_at=now + datetime.timedelta(days=30)
-        )
-        user.groups.add(Group.objects.get(name=VETTED_MEMBERS_GROUP))
-    if second_factor:
-        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
-    if display_name:
-        ExpertProfile.objects.create(
-            user=user, display_name=display_name, organisation="Test", official_role="Test", country="DE"
-        )
-    return user
+from tests.members import make_member
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 import pytest
 
 from forum.models import Category
-from tests.forum.conftest import make_member
+from tests.members import make_member
 from tests.text import shows
 
 FORUM_ADDRESSES = [

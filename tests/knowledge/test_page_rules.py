@@ -15,6 +15,7 @@ from knowledge.models import (
     SoftwareToolPage,
 )
 from portal.pages.models import HomePage, SectionPage, StandardPage
+from workshops.models import WorkshopIndexPage, WorkshopPage
 
 ITEM_TYPES = {BestPracticePage, SoftwareToolPage, ModelLawPage}
 
@@ -24,7 +25,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {SectionPage, StandardPage, AwarenessIndexPage, HotlineFinderPage, LibraryIndexPage},
+            {SectionPage, StandardPage, AwarenessIndexPage, HotlineFinderPage, LibraryIndexPage, WorkshopIndexPage},
         )
 
     def test_library_holds_items_sections_and_the_countries(self):
@@ -47,3 +48,10 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_the_shared_item_base_cannot_be_created(self):
         self.assertFalse(KnowledgeItemPage.is_creatable)
+
+
+class WorkshopPageRulesTest(WagtailPageTestCase):
+    def test_workshops_live_under_the_workshop_index(self):
+        self.assertAllowedParentPageTypes(WorkshopPage, {WorkshopIndexPage})
+        self.assertAllowedSubpageTypes(WorkshopIndexPage, {WorkshopPage})
+        self.assertAllowedSubpageTypes(WorkshopPage, set())

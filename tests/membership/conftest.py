@@ -35,11 +35,6 @@ def user_factory(db):
 
 
 @pytest.fixture
-def demo_user(demo_site):
-    return lambda name: get_user_model().objects.get(username=name)
-
-
-@pytest.fixture
 def application(user_factory):
     user = user_factory("maria")
     return MembershipApplication.objects.create(user=user, language="de", **APPLICATION_DATA)

@@ -191,6 +191,7 @@ SECTIONS = [
         },
     },
     {
+        "page_type": "workshops.WorkshopIndexPage",
         "slug": {
             "en": "workshops",
             "de": "workshops",
