@@ -23,6 +23,11 @@ class Category(models.Model):
     start_groups = models.ManyToManyField(Group, related_name="+", blank=True, verbose_name=_("may start topics"))
     reply_groups = models.ManyToManyField(Group, related_name="+", blank=True, verbose_name=_("may reply"))
     moderate_groups = models.ManyToManyField(Group, related_name="+", blank=True, verbose_name=_("may moderate"))
+    # A category may be open for writing only for a while (a workshop's discussion); read-only outside it.
+    writable_from = models.DateTimeField(_("open for posting from"), null=True, blank=True)
+    writable_until = models.DateTimeField(_("open for posting until"), null=True, blank=True)
+    # Invited guests of a workshop may join its discussion although they are not vetted members.
+    open_to_guests = models.BooleanField(_("open to invited guests in its groups"), default=False)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -31,6 +36,11 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    def is_writable(self, now):
+        return (self.writable_from is None or self.writable_from <= now) and (
+            self.writable_until is None or now < self.writable_until
+        )
 
 
 class Topic(models.Model):

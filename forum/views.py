@@ -29,10 +29,12 @@ POSTS_PER_PAGE = 20
 
 
 def forum_member_required(view):
-    """The forum is for vetted members with a second factor; everyone else is refused like any restricted page."""
+    """The forum is for vetted members with a second factor (and invited workshop guests); others are refused."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated and permissions.may_enter_forum(request.user):
+            return view(request, *args, **kwargs)
         return restricted_response(request) or view(request, *args, **kwargs)
 
     return wrapper

@@ -24,6 +24,8 @@ class CategoryViewSet(SnippetViewSet):
         FieldPanel("start_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("reply_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("moderate_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("writable_from"),
+        FieldPanel("writable_until"),
     ]
 
 

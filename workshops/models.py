@@ -13,12 +13,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey
 
 from portal.pages.models import PortalPage
+from portal.storage import PrivateMediaStorage
 
 TIME_ZONES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name or name == "UTC"]
 
@@ -65,6 +66,19 @@ class WorkshopPage(PortalPage):
     registration_closes_at = models.DateTimeField(_("registration closes"))
     working_languages = models.JSONField(_("working languages"), default=list, blank=True)
     moderators = models.TextField(_("moderators"), blank=True, help_text=_("Names, one per line."))
+    report_recommendations = models.TextField(_("recommendations"), blank=True)
+    report_published = models.BooleanField(
+        _("publish the report"),
+        default=False,
+        help_text=_("The public summary shows figures and names only the participants who agreed."),
+    )
+    # The forum category of the workshop's discussions, and the group of its registered participants.
+    discussion_category = models.OneToOneField(
+        "forum.Category", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="workshop"
+    )
+    participants_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -86,14 +100,29 @@ class WorkshopPage(PortalPage):
             heading=_("Practical details"),
         ),
         InlinePanel("sessions", heading=_("Programme"), label=_("Session")),
+        InlinePanel("materials", heading=_("Materials for participants"), label=_("Material")),
+        InlinePanel("guests", heading=_("Invited guests"), label=_("Guest")),
         FieldPanel("body"),
     ]
+    report_panels = [FieldPanel("report_recommendations"), FieldPanel("report_published")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(report_panels, heading=_("Report")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     parent_page_types = ["workshops.WorkshopIndexPage"]
     subpage_types = []
     translated_text_fields = ("title", "summary")
 
     class Meta:
         verbose_name = _("workshop")
+
+    @property
+    def has_ended(self):
+        return self.ends_on < timezone.localdate()
 
     @property
     def registration_is_open(self):
@@ -128,6 +157,9 @@ class WorkshopSession(Orderable):
     )
     live_url = models.URLField(
         _("address of the live session"), blank=True, help_text=_("Shown to registered participants only.")
+    )
+    discussion_topic = models.OneToOneField(
+        "forum.Topic", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
 
     panels = [
@@ -183,3 +215,61 @@ class WorkshopPreferences(models.Model):
 
     def __str__(self):
         return f"workshop preferences of {self.user_id}"
+
+
+class WorkshopGuest(Orderable):
+    """A guest invited by e-mail address when the audience includes invited guests."""
+
+    page = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="guests")
+    email = models.EmailField(_("e-mail address"))
+
+    panels = [FieldPanel("email")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("invited guest")
+
+    def __str__(self):
+        return self.email
+
+
+class WorkshopMaterial(Orderable):
+    """A document for registered participants only, kept outside the public media folder."""
+
+    page = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), storage=PrivateMediaStorage(), upload_to="workshops/")
+
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+
+    def __str__(self):
+        return self.title
+
+
+class Evaluation(models.Model):
+    """A participant's evaluation of a workshop; their name appears in the public report only with consent."""
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="evaluation")
+    usefulness = models.PositiveSmallIntegerField(_("How useful was the workshop for your work?"))
+    organisation = models.PositiveSmallIntegerField(_("How well was it organised?"))
+    comments = models.TextField(_("What should the next workshop do better?"), blank=True)
+    consent_to_be_named = models.BooleanField(_("My name may appear in the public report"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"evaluation of {self.registration_id}"
+
+
+def new_certificate_code():
+    return secrets.token_hex(6).upper()
+
+
+class Certificate(models.Model):
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="certificate")
+    code = models.CharField(max_length=20, unique=True, default=new_certificate_code)
+    issued_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.code

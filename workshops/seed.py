@@ -8,12 +8,25 @@ titles are descriptive, written for this portal, not the original programme.
 import datetime
 import zoneinfo
 
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from forum.models import Post, Topic
 from portal.demo import register_seeder
 from portal.pages.seed import ensure_child, translated
+from portal.sanitise import render_markdown
 
-from .models import WorkshopIndexPage, WorkshopPage, WorkshopSession
+from .discussions import participant_add
+from .models import (
+    Evaluation,
+    Registration,
+    RegistrationStatus,
+    WorkshopIndexPage,
+    WorkshopMaterial,
+    WorkshopPage,
+    WorkshopSession,
+)
 
 VIENNA = zoneinfo.ZoneInfo("Europe/Vienna")
 
@@ -163,11 +176,147 @@ def sessions(titles, first_day, *, hour, spacing_days, live):
     return result
 
 
+# Sample comments for the reconstructed discussion: written for this portal, not the 2008 comments.
+PAST_COMMENTS = [
+    [
+        (
+            "investigator",
+            "en",
+            "Reconstructed sample comment: the volume of material grows faster than our capacity to "
+            "review it, so prioritising cases where a child may still be at risk is essential.",
+        ),
+        (
+            "olga.ivanova",
+            "ru",
+            "Восстановленный пример комментария: без специализированных подразделений и обучения "
+            "следователей невозможно эффективно расследовать такие преступления.",
+        ),
+    ],
+    [
+        (
+            "luc.moreau",
+            "en",
+            "Reconstructed sample comment: a clear definition of child sexual abuse material in law "
+            "makes cross-border requests much simpler.",
+        ),
+        (
+            "moderator",
+            "en",
+            "Reconstructed sample comment: the model legislation criteria are a useful checklist when "
+            "a ministry drafts amendments.",
+        ),
+    ],
+    [
+        (
+            "anna.berger",
+            "en",
+            "Reconstructed sample comment: preserving the web address and the time of the report "
+            "is the first step; copying material never is.",
+        ),
+    ],
+    [
+        (
+            "investigator",
+            "en",
+            "Reconstructed sample comment: victim identification works best when specialists of "
+            "several countries look at the same series together.",
+        ),
+    ],
+    [
+        (
+            "olga.ivanova",
+            "en",
+            "Reconstructed sample comment: a single national point of contact speeds up mutual legal assistance.",
+        ),
+    ],
+    [
+        (
+            "anna.berger",
+            "en",
+            "Reconstructed sample comment: hotlines and industry reporting give the police the "
+            "addresses; agreements on preserving data keep the evidence.",
+        ),
+    ],
+]
+PAST_RECOMMENDATIONS = six(
+    "Reconstruction for this demo, not the 2008 report. Facts of the 2008 workshop: over 70 experts from 24 "
+    "countries, six recorded keynotes, 192 comments.\n\nRecommendations: establish specialised units and national "
+    "points of contact; align legislation with the model-legislation criteria; connect hotlines with the police; "
+    "repeat the online workshop regularly.",
+    "Rekonstruktion für diese Demo, nicht der Bericht von 2008. Fakten des Workshops 2008: über 70 Fachleute aus 24 "
+    "Ländern, sechs aufgezeichnete Grundsatzreferate, 192 Kommentare.\n\nEmpfehlungen: spezialisierte Einheiten und "
+    "nationale Kontaktstellen schaffen; die Gesetzgebung an den Kriterien der Mustergesetzgebung ausrichten; "
+    "Meldestellen mit der Polizei verbinden; den Online-Workshop regelmäßig wiederholen.",
+    "Reconstitution pour cette démo, et non le rapport de 2008. Faits de l’atelier de 2008 : plus de 70 experts de "
+    "24 pays, six discours liminaires enregistrés, 192 commentaires.\n\nRecommandations : créer des unités "
+    "spécialisées et des points de contact nationaux ; aligner la législation sur les critères de la législation "
+    "type ; relier les lignes de signalement à la police ; renouveler régulièrement l’atelier en ligne.",
+    "Ricostruzione per questa demo, non la relazione del 2008. Fatti del workshop del 2008: oltre 70 esperti di 24 "
+    "paesi, sei interventi principali registrati, 192 commenti.\n\nRaccomandazioni: istituire unità specializzate e "
+    "punti di contatto nazionali; allineare la legislazione ai criteri della legislazione modello; collegare le linee "
+    "di segnalazione con la polizia; ripetere regolarmente il workshop online.",
+    "Реконструкция для этой демонстрации, а не отчёт 2008 года. Факты семинара 2008 года: более 70 экспертов из 24 "
+    "стран, шесть записанных основных докладов, 192 комментария.\n\nРекомендации: создать специализированные "
+    "подразделения и национальные контактные пункты; привести законодательство в соответствие с критериями типового "
+    "законодательства; связать горячие линии с полицией; регулярно проводить онлайн-семинар.",
+    "Reconstrucción para esta demostración, no el informe de 2008. Hechos del taller de 2008: más de 70 expertos de "
+    "24 países, seis ponencias principales grabadas, 192 comentarios.\n\nRecomendaciones: crear unidades "
+    "especializadas y puntos de contacto nacionales; ajustar la legislación a los criterios de la legislación modelo; "
+    "conectar las líneas de denuncia con la policía; repetir periódicamente el taller en línea.",
+)
+MATERIAL_TEXT = (
+    "Sample material written for this portal (demo): reading list for the session on international image databases.\n"
+)
+PAST_PARTICIPANTS = ["investigator", "moderator", "anna.berger", "luc.moreau", "olga.ivanova"]
+
+
+def upcoming_material():
+    material = WorkshopMaterial(title="Reading list (sample)")
+    material.file.save("reading-list.txt", ContentFile(MATERIAL_TEXT.encode()), save=False)
+    return material
+
+
+def seed_past_discussion(workshop):
+    """Registrations and the reconstructed discussion of the 2008 workshop."""
+    if Registration.objects.filter(workshop=workshop).exists():
+        return
+    User = get_user_model()
+    users = {user.username: user for user in User.objects.filter(username__in=PAST_PARTICIPANTS)}
+    for username in PAST_PARTICIPANTS:
+        Registration.objects.create(
+            workshop=workshop,
+            user=users[username],
+            status=RegistrationStatus.REGISTERED,
+            created_at=datetime.datetime(2008, 10, 1, tzinfo=VIENNA),
+        )
+        participant_add(workshop, users[username])
+    for session, comments in zip(workshop.sessions.order_by("starts_at"), PAST_COMMENTS, strict=False):
+        moment = session.starts_at
+        for username, language, text in comments:
+            moment += datetime.timedelta(hours=5)
+            Post.objects.create(
+                topic_id=session.discussion_topic_id,
+                author=users[username],
+                body=text,
+                body_html=render_markdown(text),
+                language=language,
+                created_at=moment,
+            )
+        Topic.objects.filter(pk=session.discussion_topic_id).update(post_count=len(comments), last_post_at=moment)
+    Evaluation.objects.create(
+        registration=Registration.objects.get(workshop=workshop, user=users["investigator"]),
+        usefulness=5,
+        organisation=4,
+        comments="Reconstructed sample evaluation: more time for questions to the speakers.",
+        consent_to_be_named=True,
+    )
+
+
 @register_seeder(order=50, name="workshops")
 def seed_workshops():
     index = WorkshopIndexPage.objects.get()
     past_start = datetime.date(2008, 10, 13)
-    ensure_child(
+    past = ensure_child(
         index,
         WorkshopPage,
         PAST["slug"],
@@ -181,9 +330,14 @@ def seed_workshops():
         working_languages=["en", "ru"],
         moderators="OSCE Strategic Police Matters Unit (reconstruction)",
         sessions=sessions(PAST_SESSIONS, past_start, hour=10, spacing_days=2, live=False),
+        report_published=True,
+        **translated("report_recommendations", PAST_RECOMMENDATIONS),
         **translated("title", PAST["title"]),
         **translated("summary", PAST["summary"]),
     )
+    seed_past_discussion(WorkshopPage.objects.get(pk=past.pk))
+    if WorkshopPage.objects.filter(slug_en=UPCOMING["slug"]["en"]).exists():
+        return
     upcoming_start = timezone.localdate() + datetime.timedelta(days=45)
     ensure_child(
         index,
@@ -199,6 +353,7 @@ def seed_workshops():
         working_languages=["en", "de", "fr", "ru"],
         moderators="Morgan Moderator (demo)",
         sessions=sessions(UPCOMING_SESSIONS, upcoming_start, hour=14, spacing_days=2, live=True),
+        materials=[upcoming_material()],
         **translated("title", UPCOMING["title"]),
         **translated("summary", UPCOMING["summary"]),
     )

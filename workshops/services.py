@@ -11,6 +11,7 @@ from django_tasks import task
 
 from portal.membership.services import member_language
 
+from .discussions import participant_add, participant_remove
 from .models import Registration, RegistrationStatus, WorkshopPage, WorkshopPreferences, new_calendar_token
 
 
@@ -33,6 +34,8 @@ def registration_register(*, user, workshop):
     registration, _created = Registration.objects.update_or_create(
         workshop=workshop, user=user, defaults={"status": status}
     )
+    if status == RegistrationStatus.REGISTERED:
+        participant_add(workshop, user)
     notify(registration, "registered" if status == RegistrationStatus.REGISTERED else "waiting")
     return registration
 
@@ -44,6 +47,7 @@ def registration_cancel(*, registration):
     freed = registration.status == RegistrationStatus.REGISTERED
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
+    participant_remove(registration.workshop, registration.user)
     if freed:
         waiting = (
             Registration.objects.filter(workshop_id=registration.workshop_id, status=RegistrationStatus.WAITING)
@@ -53,6 +57,7 @@ def registration_cancel(*, registration):
         if waiting:
             waiting.status = RegistrationStatus.REGISTERED
             waiting.save(update_fields=["status", "updated_at"])
+            participant_add(registration.workshop, waiting.user)
             notify(waiting, "promoted")
     return registration
 

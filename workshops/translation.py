@@ -10,7 +10,7 @@ class WorkshopIndexPageTranslation(TranslationOptions):
 
 @register(WorkshopPage)
 class WorkshopPageTranslation(TranslationOptions):
-    fields = ("intro", "body", "summary")
+    fields = ("intro", "body", "summary", "report_recommendations")
 
 
 @register(WorkshopSession)
