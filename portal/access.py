@@ -8,6 +8,7 @@ what groups alone cannot say (expiry, revocation, the second factor) and applies
 to querysets. https://docs.wagtail.org/en/stable/advanced_topics/privacy.html
 """
 
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
@@ -67,6 +68,16 @@ def restricted_response(request):
     if not has_second_factor(user):
         return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
     return None
+
+
+def vetted_member_required(view):
+    """A view for vetted members with a second factor; refuses everyone else like any restricted page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return restricted_response(request) or view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def is_vetted_restriction(restriction):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from allauth.account.models import EmailAddress
 
-from portal.access import has_second_factor, may_see_restricted, restricted_response
+from portal.access import has_second_factor, may_see_restricted, restricted_response, vetted_member_required
 from portal.audit.models import AuditAction
 from portal.audit.services import record_event
 
@@ -101,13 +101,6 @@ def workshop_context(request, workshop):
     }
 
 
-def vetted(view):
-    def wrapper(request, *args, **kwargs):
-        return restricted_response(request) or view(request, *args, **kwargs)
-
-    return wrapper
-
-
 @require_POST
 def register(request, pk):
     workshop = get_object_or_404(WorkshopPage.objects.live().public(), pk=pk)
@@ -166,7 +159,7 @@ def personal_calendar(request, token):
     return calendar_response(calendar_of(sessions, name=_("My workshops")), "my-workshops.ics")
 
 
-@vetted
+@vetted_member_required
 def preferences(request):
     preferences = services.preferences_of(request.user)
     if request.method == "POST":

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.access import is_vetted_member, restricted_response
+from portal.access import is_vetted_member, vetted_member_required
 from portal.accounts import REVIEWERS_GROUP
 from portal.osce import country_name
 
@@ -40,14 +40,6 @@ def reviewer_required(view):
         if not is_reviewer(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def vetted_member_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        return restricted_response(request) or view(request, *args, **kwargs)
 
     return wrapper
 
