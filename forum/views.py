@@ -87,12 +87,14 @@ def handle_composer(request, form, key, create):
 
 @forum_member_required
 def index(request):
+    categories = selectors.categories_visible_to(request.user)
     return render(
         request,
         "forum/index.html",
         {
-            "categories": selectors.categories_visible_to(request.user),
+            "categories": categories,
             "unread_notifications": selectors.unread_notification_count(request.user),
+            "moderates": any(permissions.can(request.user, permissions.MODERATE, category) for category in categories),
         },
     )
 

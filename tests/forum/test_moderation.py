@@ -130,3 +130,8 @@ def test_dismissing_a_flag_is_logged(login, users, topic):
     flag.refresh_from_db()
     assert flag.resolved_by == users["moderator"]
     assert ModerationAction.objects.get(kind="dismiss-flag").reason == "Nothing wrong."
+
+
+def test_the_moderation_link_is_shown_to_moderators_only(login, users, category):
+    assert "/en/forum/moderation/" in login(users["moderator"]).get("/en/forum/").content.decode()
+    assert "/en/forum/moderation/" not in login(users["member"]).get("/en/forum/").content.decode()

@@ -230,12 +230,18 @@ SECTIONS = [
             "es": "Búsqueda",
         },
         "intro": {
-            "en": "Search the portal in any of its six languages.",
-            "de": "Durchsuchen Sie das Portal in jeder seiner sechs Sprachen.",
-            "fr": "Recherchez dans le portail dans l'une de ses six langues.",
-            "it": "Cerca nel portale in una qualsiasi delle sue sei lingue.",
-            "ru": "Поиск по порталу на любом из шести его языков.",
-            "es": "Busque en el portal en cualquiera de sus seis idiomas.",
+            "en": "A search across the whole portal in its six languages is being built. Until then, use the "
+            "filters of the knowledge library and the country list.",
+            "de": "Eine Suche über das gesamte Portal in seinen sechs Sprachen ist im Aufbau. Bis dahin nutzen Sie "
+            "bitte die Filter der Wissensbibliothek und die Länderliste.",
+            "fr": "Une recherche dans tout le portail, dans ses six langues, est en préparation. En attendant, "
+            "utilisez les filtres de la bibliothèque de connaissances et la liste des pays.",
+            "it": "È in preparazione una ricerca su tutto il portale nelle sue sei lingue. Nel frattempo usa i filtri "
+            "della biblioteca delle conoscenze e l’elenco dei paesi.",
+            "ru": "Поиск по всему порталу на шести языках находится в разработке. До тех пор пользуйтесь фильтрами "
+            "библиотеки знаний и списком стран.",
+            "es": "Se está preparando una búsqueda en todo el portal en sus seis idiomas. Mientras tanto, utilice los "
+            "filtros de la biblioteca de conocimientos y la lista de países.",
         },
     },
 ]
