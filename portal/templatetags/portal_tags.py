@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
@@ -87,3 +87,9 @@ def home_url(context):
 def clean_html(html):
     """Members' HTML, sanitised again right before it is rendered (it was sanitised when stored)."""
     return mark_safe(clean_member_html(html))  # noqa: S308  (bleach-cleaned on this line)
+
+
+@register.filter
+def machine_datetime(value):
+    """A datetime for <time datetime>, in the active time zone, to the second (HTML allows at most milliseconds)."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
