@@ -16,3 +16,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The browser tests' live server speaks plain HTTP on localhost.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
