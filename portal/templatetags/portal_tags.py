@@ -93,3 +93,9 @@ def clean_html(html):
 def machine_datetime(value):
     """A datetime for <time datetime>, in the active time zone, to the second (HTML allows at most milliseconds)."""
     return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
+
+
+@register.simple_tag
+def colon():
+    """The colon after a label, as the visitor's language writes it (French puts a no-break space before it)."""
+    return "\u00a0:" if translation.get_language() == "fr" else ":"
