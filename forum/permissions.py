@@ -10,7 +10,7 @@ nobody but moderators writes in a category outside its posting window (a finishe
 
 from django.utils import timezone
 
-from portal.access import has_second_factor, may_see_restricted
+from portal.access import cached_on_user, group_ids, has_second_factor, may_see_restricted
 
 from .models import Category
 
@@ -18,16 +18,10 @@ READ, START, REPLY, MODERATE = "read", "start", "reply", "moderate"
 GROUP_FIELDS = {READ: "read_groups", START: "start_groups", REPLY: "reply_groups", MODERATE: "moderate_groups"}
 
 
-def _group_ids(user):
-    if not hasattr(user, "_forum_group_ids"):
-        user._forum_group_ids = set(user.groups.values_list("pk", flat=True))
-    return user._forum_group_ids
-
-
 def is_suspended(user):
-    if not hasattr(user, "_forum_suspended"):
-        user._forum_suspended = user.forum_suspensions.filter(until__gt=timezone.now()).exists()
-    return user._forum_suspended
+    return cached_on_user(
+        user, "_forum_suspended", lambda: user.forum_suspensions.filter(until__gt=timezone.now()).exists()
+    )
 
 
 def category_group_ids(category, action):
@@ -41,7 +35,7 @@ def is_guest_of(user, category):
         category.open_to_guests
         and user.is_authenticated
         and has_second_factor(user)
-        and bool(_group_ids(user) & category_group_ids(category, READ))
+        and bool(group_ids(user) & category_group_ids(category, READ))
     )
 
 
@@ -50,7 +44,7 @@ def may_enter_forum(user):
     return may_see_restricted(user) or (
         user.is_authenticated
         and has_second_factor(user)
-        and Category.objects.filter(open_to_guests=True, read_groups__in=_group_ids(user)).exists()
+        and Category.objects.filter(open_to_guests=True, read_groups__in=group_ids(user)).exists()
     )
 
 
@@ -59,7 +53,7 @@ def can(user, action, category):
         return False
     if user.is_superuser:
         return True
-    groups = _group_ids(user)
+    groups = group_ids(user)
     if groups & category_group_ids(category, MODERATE):
         return True
     if action in (START, REPLY) and (is_suspended(user) or not category.is_writable(timezone.now())):

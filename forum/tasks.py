@@ -8,13 +8,13 @@ its mail went out; `manage.py forum_email` sends the digests and retries what is
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from django_tasks import task
+
+from portal.mail import absolute_url, send_templated_email
 
 from .models import EmailMode, ForumPreferences, Notification
 
@@ -25,33 +25,27 @@ def preferences_of(user):
     return ForumPreferences.objects.get_or_create(user=user)[0]
 
 
-def topic_link(topic_id, language):
-    with translation.override(language):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("forum:topic", args=[topic_id])
-
-
 def _send(user, notifications, language):
-    items = [
-        {
-            "kind": notification.get_kind_display(),
-            "title": notification.topic.title if settings.FORUM_EMAIL_INCLUDE_TITLE else "",
-            "link": topic_link(notification.topic_id, language),
-        }
-        for notification in notifications
-    ]
+    # Labels and links are made in the member's language, like the rest of the e-mail.
     with translation.override(language):
-        context = {"items": items, "digest": len(items) > 1, "settings_link": topic_link_settings(language)}
-        subject = render_to_string("forum/email/notification_subject.txt", context).strip()
-        body = render_to_string("forum/email/notification_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        items = [
+            {
+                "kind": notification.get_kind_display(),
+                "title": notification.topic.title if settings.FORUM_EMAIL_INCLUDE_TITLE else "",
+                "link": absolute_url(reverse("forum:topic", args=[notification.topic_id])),
+            }
+            for notification in notifications
+        ]
+        settings_link = absolute_url(reverse("forum:preferences"))
+    send_templated_email(
+        to=user.email,
+        template="forum/email/notification",
+        language=language,
+        context={"items": items, "digest": len(items) > 1, "settings_link": settings_link},
+    )
     Notification.objects.filter(pk__in=[notification.pk for notification in notifications]).update(
         emailed_at=timezone.now()
     )
-
-
-def topic_link_settings(language):
-    with translation.override(language):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("forum:preferences")
 
 
 @task()

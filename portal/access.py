@@ -25,7 +25,8 @@ from .accounts import VETTED_MEMBERS_GROUP
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
-def _cached(user, name, compute):
+def cached_on_user(user, name, compute):
+    """`compute()` once per request: the request's user object carries the answer."""
     if not hasattr(user, name):
         setattr(user, name, compute())
     return getattr(user, name)
@@ -43,11 +44,11 @@ def is_vetted_member(user):
         membership = Membership.objects.filter(user=user, user__groups__name=VETTED_MEMBERS_GROUP).first()
         return bool(membership and membership.in_good_standing())
 
-    return _cached(user, "_portal_is_vetted", compute)
+    return cached_on_user(user, "_portal_is_vetted", compute)
 
 
 def has_second_factor(user):
-    return _cached(
+    return cached_on_user(
         user,
         "_portal_has_second_factor",
         lambda: Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists(),
@@ -86,8 +87,8 @@ def is_vetted_restriction(restriction):
     )
 
 
-def _group_ids(user):
-    return _cached(user, "_portal_group_ids", lambda: set(user.groups.values_list("pk", flat=True)))
+def group_ids(user):
+    return cached_on_user(user, "_portal_group_ids", lambda: set(user.groups.values_list("pk", flat=True)))
 
 
 def passes_restriction(user, restriction):
@@ -99,7 +100,7 @@ def passes_restriction(user, restriction):
             return may_see_restricted(user)
         if not (user and user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or bool(_group_ids(user) & {group.pk for group in restriction.groups.all()})
+        return user.is_superuser or bool(group_ids(user) & {group.pk for group in restriction.groups.all()})
     # Password restrictions are passed per session, never in a list.
     return False
 

@@ -4,6 +4,8 @@ from django.conf import settings
 
 from icalendar import Calendar, Event
 
+from portal.mail import absolute_url
+
 
 def calendar_of(sessions, *, name):
     calendar = Calendar()
@@ -19,7 +21,7 @@ def calendar_of(sessions, *, name):
         event.add("dtstart", session.starts_at)
         event.add("dtend", session.ends_at)
         event.add("dtstamp", session.page.last_published_at or session.starts_at)
-        event.add("url", settings.WAGTAILADMIN_BASE_URL.rstrip("/") + session.page.url)
+        event.add("url", absolute_url(session.page.url))
         if session.description:
             event.add("description", session.description)
         calendar.add_component(event)

@@ -1,14 +1,12 @@
 """Registration for workshops: capacity, a waiting list promoted automatically, and e-mails by task."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from django_tasks import task
 
+from portal.mail import absolute_url, send_templated_email
 from portal.membership.services import member_language
 
 from .discussions import participant_add, participant_remove
@@ -77,14 +75,15 @@ def notify(registration, kind):
 def email_registration(registration_id, kind):
     """Confirmation, waiting-list and promotion e-mails, in the member's language."""
     registration = Registration.objects.select_related("user", "workshop").get(pk=registration_id)
-    with translation.override(member_language(registration.user)):
-        context = {
-            "workshop": registration.workshop,
-            "kind": kind,
-            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + registration.workshop.url,
-            "calendar": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("workshops:calendar", args=[registration.workshop_id]),
+    language = member_language(registration.user)
+    with translation.override(language):
+        links = {
+            "link": absolute_url(registration.workshop.url),
+            "calendar": absolute_url(reverse("workshops:calendar", args=[registration.workshop_id])),
         }
-        subject = render_to_string("workshops/email/registration_subject.txt", context).strip()
-        body = render_to_string("workshops/email/registration_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.user.email])
+    send_templated_email(
+        to=registration.user.email,
+        template="workshops/email/registration",
+        language=language,
+        context={"workshop": registration.workshop, "kind": kind, **links},
+    )

@@ -9,17 +9,16 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
 from portal.accounts import VETTED_MEMBERS_GROUP
 from portal.audit.models import AuditAction
 from portal.audit.services import record_event
+from portal.mail import absolute_url, send_templated_email
 from portal.personal_data import exported_data
 
 from .models import (
@@ -47,12 +46,13 @@ def notify(*, user, template, language, context):
     """E-mail `user` after the transaction commits, rendered in `language`; a failure is logged, not raised."""
 
     def send():
-        with translation.override(language):
-            full_context = {"user": user, "site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-            subject = render_to_string(f"membership/email/{template}_subject.txt", full_context).strip()
-            body = render_to_string(f"membership/email/{template}_body.txt", full_context)
         try:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            send_templated_email(
+                to=user.email,
+                template=f"membership/email/{template}",
+                language=language,
+                context={"user": user, "site_url": settings.WAGTAILADMIN_BASE_URL, **context},
+            )
         except Exception:  # the decision stands; the mail is logged for the operators to resend
             logger.exception("Could not send the %s e-mail to user %s", template, user.pk)
 
@@ -60,7 +60,7 @@ def notify(*, user, template, language, context):
 
 
 def member_link(name):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
+    return absolute_url(reverse(name))
 
 
 @transaction.atomic

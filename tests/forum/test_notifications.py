@@ -68,7 +68,7 @@ def test_a_failing_mail_server_loses_no_notification(users, topic, on_commit, mo
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("forum.tasks.send_mail", refuse)
+    monkeypatch.setattr("portal.mail.send_mail", refuse)
     with on_commit():
         post = reply(topic, users["member"])  # the task fails; the post and its notification stay
     assert post.pk and mail.outbox == []
