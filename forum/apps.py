@@ -5,4 +5,4 @@ class ForumConfig(AppConfig):
     name = "forum"
 
     def ready(self):
-        from . import personal_data, seed  # noqa: F401  (registers the data download and the demo discussions)
+        from . import personal_data, search, seed  # noqa: F401  (registers the data download, search and demo discussions)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("forum/moderation/flags/<int:pk>/dismiss/", views.flag_dismiss, name="flag_dismiss"),
     path("forum/topics/<int:pk>/", views.topic, name="topic"),
     path("forum/topics/<int:pk>/<slug:action>/", views.topic_action, name="topic_action"),
+    path("forum/posts/<int:pk>/", views.post_link, name="post"),
     path("forum/posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("forum/posts/<int:pk>/history/", views.post_history, name="post_history"),
     path("forum/posts/<int:pk>/suspend-author/", views.member_suspend, name="member_suspend"),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -208,6 +209,17 @@ def topic(request, pk):
             "move_form": MoveTopicForm() if can_moderate else None,
         },
     )
+
+
+@forum_member_required
+def post_link(request, pk):
+    """A post's lasting address: the page of its topic that shows it."""
+    post = post_or_404(request.user, pk)
+    earlier = Post.objects.filter(topic=post.topic).filter(
+        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+    )
+    page = earlier.count() // POSTS_PER_PAGE + 1
+    return redirect(f"{reverse('forum:topic', args=[post.topic_id])}?page={page}#post-{post.pk}")
 
 
 @forum_member_required

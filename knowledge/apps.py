@@ -5,4 +5,4 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
 
     def ready(self):
-        from . import seed  # noqa: F401  (registers the library's demo content)
+        from . import search, seed  # noqa: F401  (registers web links in the search and the library's demo content)

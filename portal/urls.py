@@ -33,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feeds/library/", LibraryFeed(), name="library_feed"),
     path("accounts/", include("allauth.urls")),
+    path("", include("portal.search.urls")),
     path("", include("portal.membership.urls")),
     path("", include("forum.urls")),
     path("", include("workshops.urls")),

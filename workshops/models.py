@@ -116,9 +116,14 @@ class WorkshopPage(PortalPage):
     parent_page_types = ["workshops.WorkshopIndexPage"]
     subpage_types = []
     translated_text_fields = ("title", "summary")
+    search_kinds = {"workshop": _("Workshop")}
+    search_text_fields = ("summary", "intro", "body")
 
     class Meta:
         verbose_name = _("workshop")
+
+    def search_classification(self):
+        return "workshop", self.starts_on, [], []
 
     @property
     def has_ended(self):

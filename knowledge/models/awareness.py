@@ -70,9 +70,15 @@ class AwarenessPage(PortalPage):
     parent_page_types = ["knowledge.AwarenessIndexPage"]
     subpage_types = []
     translated_text_fields = ("title", "summary", "body")
+    search_kinds = {"awareness": _("Awareness")}
+    search_text_fields = ("summary", "body")
 
     class Meta:
         verbose_name = _("awareness page")
+
+    def search_classification(self):
+        kind, date, _topics, countries = super().search_classification()
+        return kind, date, [topic.key for topic in self.topics.all()], countries
 
     def audience_labels(self):
         labels = dict(Audience.choices)

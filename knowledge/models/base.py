@@ -54,6 +54,8 @@ class KnowledgeItemPage(PortalPage):
     parent_page_types = ["knowledge.LibraryIndexPage", "knowledge.LibrarySectionPage"]
     subpage_types = []
     translated_text_fields = ("title", "summary")
+    search_kinds = dict(Kind.choices)
+    search_text_fields = ("summary", "intro", "body")
     is_creatable = False
     # Item types with one kind only (software, model law) set it here; the others let editors choose.
     fixed_kind = None
@@ -67,6 +69,10 @@ class KnowledgeItemPage(PortalPage):
         if self.fixed_kind:
             self.kind = self.fixed_kind
         return super().save(*args, **kwargs)
+
+    def search_classification(self):
+        topics = [topic.key for topic in self.topics.all()]
+        return self.kind, self.date, topics, [country.iso_code for country in self.countries.all()]
 
     @property
     def available_languages(self):

@@ -35,6 +35,8 @@ class BestPracticePage(KnowledgeItemPage):
         *KnowledgeItemPage.metadata_panels,
     ]
 
+    search_text_fields = ("summary", "context", "what_was_done", "results", "source_organisation", "body")
+
     class Meta:
         verbose_name = _("best practice or method")
         verbose_name_plural = _("best practices and methods")

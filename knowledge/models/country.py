@@ -145,6 +145,8 @@ class CountryPage(PortalPage):
     parent_page_types = ["knowledge.CountryIndexPage"]
     subpage_types = []
     translated_text_fields = ("title",)
+    search_kinds = {"country": _("Country")}
+    search_text_fields = ("intro", "competent_authority", "how_to_report", "body")
 
     class Meta:
         verbose_name = _("country page")
@@ -157,6 +159,13 @@ class CountryPage(PortalPage):
 
     def all_assessments(self):
         return [self.assessment_for(criterion) for criterion in Criterion.values]
+
+    def search_classification(self):
+        return "country", None, [], [self.iso_code]
+
+    def search_text(self):
+        hotlines = [f"{hotline.name} {hotline.organisation}" for hotline in self.hotlines.all()]
+        return "\n".join([super().search_text(), *hotlines])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

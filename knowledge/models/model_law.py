@@ -41,6 +41,11 @@ class ModelLawPage(RoutablePageMixin, KnowledgeItemPage):
         context["parts"] = self.structured_parts()
         return context
 
+    def search_text(self):
+        parts = [part.title for part in self.parts.all()]
+        provisions = [f"{p.title}\n{p.text}\n{p.commentary}" for p in self.provisions.all()]
+        return "\n".join([super().search_text(), *parts, *provisions])
+
     @path("print/", name="print")
     def print_view(self, request):
         return TemplateResponse(request, "knowledge/model_law_page_print.html", self.get_context(request))

@@ -62,6 +62,8 @@ class SoftwareToolPage(KnowledgeItemPage):
         *KnowledgeItemPage.metadata_panels,
     ]
     fixed_kind = Kind.SOFTWARE
+    # Never `members_only_notes`: the page is public, the notes are not.
+    search_text_fields = ("summary", "purpose", "maintainer", "licence_and_cost", "how_to_obtain", "body")
 
     class Meta:
         verbose_name = _("software tool")

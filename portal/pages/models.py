@@ -6,11 +6,14 @@ one page tree, a `title_de`, `body_de`, ... column per language, English as the 
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -27,6 +30,10 @@ class PortalPage(Page):
 
     # The fields whose absence in a language means the page is not yet translated into it.
     translated_text_fields = ("title", "intro", "body")
+    # {kind: label} of this page type in search results; page types without one are not indexed.
+    search_kinds = {}
+    # The fields whose text the search indexes, in each language.
+    search_text_fields = ("intro", "body")
 
     is_creatable = False
 
@@ -41,6 +48,18 @@ class PortalPage(Page):
             if default_value and not getattr(self, build_localized_fieldname(field_name, language_code)):
                 return False
         return True
+
+    def search_classification(self):
+        """(kind, date, topic keys, country codes) of this page as a search result."""
+        published = self.last_published_at or timezone.now()
+        return next(iter(self.search_kinds)), published.date(), [], []
+
+    def search_text(self):
+        """The page's text in the active language, without markup."""
+        values = [getattr(self, name) for name in self.search_text_fields]
+        return "\n".join(
+            strip_tags(str(value)) if isinstance(value, StreamValue) else str(value or "") for value in values
+        )
 
     @property
     def shows_fallback_language(self):
@@ -92,6 +111,8 @@ class StandardPage(PortalPage):
     )
 
     content_panels = [*PortalPage.content_panels, FieldPanel("note")]
+    search_kinds = {"page": _("Page")}
+    search_text_fields = ("intro", "note", "body")
     parent_page_types = ["pages.HomePage", "pages.SectionPage"]
     subpage_types = []
     is_creatable = True

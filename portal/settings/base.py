@@ -18,7 +18,9 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
     REDIS_URL=(str, ""),
+    SEARCH_BACKEND=(str, "database"),
     ELASTICSEARCH_URL=(str, ""),
+    ELASTICSEARCH_INDEX=(str, "portal-search"),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "portal@localhost"),
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "portal.pages",
     "portal.audit",
     "portal.membership",
+    "portal.search",
     "knowledge",
     "forum",
     "django_tasks",
@@ -192,7 +195,11 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
+# Search: "database" (the default) or "elasticsearch", which needs ELASTICSEARCH_URL. The database
+# index is kept in either case and answers whenever Elasticsearch cannot.
+SEARCH_BACKEND = env("SEARCH_BACKEND")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX")  # an alias; each rebuild makes a new index behind it
 
 # Background tasks (django-tasks): the database backend; run `manage.py db_worker` beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

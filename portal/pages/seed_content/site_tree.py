@@ -219,29 +219,4 @@ SECTIONS = [
             "es": "Talleres en línea para expertos: programa, ponencias principales, debate por sesión e informe.",
         },
     },
-    {
-        "slug": {"en": "search", "de": "suche", "fr": "recherche", "it": "ricerca", "ru": "poisk", "es": "busqueda"},
-        "title": {
-            "en": "Search",
-            "de": "Suche",
-            "fr": "Recherche",
-            "it": "Ricerca",
-            "ru": "Поиск",
-            "es": "Búsqueda",
-        },
-        "intro": {
-            "en": "A search across the whole portal in its six languages is being built. Until then, use the "
-            "filters of the knowledge library and the country list.",
-            "de": "Eine Suche über das gesamte Portal in seinen sechs Sprachen ist im Aufbau. Bis dahin nutzen Sie "
-            "bitte die Filter der Wissensbibliothek und die Länderliste.",
-            "fr": "Une recherche dans tout le portail, dans ses six langues, est en préparation. En attendant, "
-            "utilisez les filtres de la bibliothèque de connaissances et la liste des pays.",
-            "it": "È in preparazione una ricerca su tutto il portale nelle sue sei lingue. Nel frattempo usa i filtri "
-            "della biblioteca delle conoscenze e l’elenco dei paesi.",
-            "ru": "Поиск по всему порталу на шести языках находится в разработке. До тех пор пользуйтесь фильтрами "
-            "библиотеки знаний и списком стран.",
-            "es": "Se está preparando una búsqueda en todo el portal en sus seis idiomas. Mientras tanto, utilice los "
-            "filtros de la biblioteca de conocimientos y la lista de países.",
-        },
-    },
 ]

@@ -1,0 +1,280 @@
+"""The default backend: full-text tables of the database itself (SQLite FTS5 or PostgreSQL tsvector).
+
+Both hold the stems made by `portal.search.analysis`, so both match the same words. Filters,
+facet values and the audiences a visitor may not see are tags in the same full-text index, so
+one index lookup answers the query, its filters and its permissions together.
+
+Ranking: the visitor's language comes first, then the other languages; within each, documents
+are ranked by BM25 (SQLite) or ts_rank (PostgreSQL). A term found in more than `RANK_WINDOW`
+documents of a segment distinguishes none of them (BM25 gives it almost no weight), and scoring
+each would cost time for every match: such a segment is listed most recently indexed first.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection
+
+from ..analysis import fold, stemmer, stems, words
+from .base import SearchBackend, SearchResponse, count_facets
+
+RANK_WINDOW = 5000
+MAX_POSITION = 16383  # PostgreSQL's limits for a word's positions in a tsvector
+MAX_POSITIONS = 256
+
+
+def audience_tag(audience):
+    return f"aud_{audience}"
+
+
+def alternative_stems(alternative):
+    """The stem sequences an alternative may appear as: in its language, or in each language if typed."""
+    languages = [alternative.language] if alternative.language else [code for code, _name in settings.LANGUAGES]
+    return sorted(
+        {
+            tuple(fold(stem) for stem in stemmer(code).stemWords([word.casefold() for word in alternative.words]))
+            for code in languages
+        }
+    )
+
+
+def conditions(request, segment):
+    """(clauses, tag groups that must each match one tag, tags that must not match) for a segment.
+
+    `segment` is None (every language), ("only", language) or ("except", language).
+    """
+    required = [[f"{facet}_{value}" for value in values] for facet, values in request.filters.items() if values]
+    excluded = [audience_tag(value) for value in request.forbidden]
+    if segment:
+        mode, language = segment
+        (required.append([f"lang_{language}"]) if mode == "only" else excluded.append(f"lang_{language}"))
+    return request.clauses, required, excluded
+
+
+def execute(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class Sqlite:
+    """FTS5: one table with the columns title, body, tags and words (the title's words, for suggestions)."""
+
+    id_column = "search_fulltext.rowid"
+
+    def order(self, clauses, by_score):
+        # Title words weigh ten times body words; tags and title words do not count.
+        if by_score and clauses:
+            return "bm25(search_fulltext, 10.0, 1.0, 0.0, 0.0), search_fulltext.rowid DESC", []
+        return "search_fulltext.rowid DESC", []
+
+    def quote(self, token):
+        return '"{}"'.format(token.replace('"', '""'))
+
+    def any_tag(self, tags):
+        return "tags : (" + " OR ".join(self.quote(tag) for tag in tags) + ")"
+
+    def where(self, clauses, required, excluded):
+        parts = []
+        if clauses:
+            groups = [
+                " OR ".join(
+                    self.quote(" ".join(sequence))
+                    for alternative in clause.alternatives
+                    for sequence in alternative_stems(alternative)
+                )
+                for clause in clauses
+            ]
+            parts.append("{title body} : (" + " AND ".join(f"({group})" for group in groups) + ")")
+        parts += [self.any_tag(tags) for tags in required]
+        expression = " AND ".join(f"({part})" for part in parts)
+        if excluded:
+            expression = f"({expression}) NOT {self.any_tag(excluded)}"
+        return "search_fulltext MATCH %s", [expression]
+
+    def suggestion_where(self, folded_words, required, excluded):
+        *complete, prefix = folded_words
+        terms = [self.quote(word) for word in complete] + [self.quote(prefix) + " *"]
+        expression = "words : (" + " AND ".join(terms) + ")"
+        if required:
+            expression = f"{expression} AND {self.any_tag(required)}"
+        if excluded:
+            expression = f"({expression}) NOT {self.any_tag(excluded)}"
+        return "search_fulltext MATCH %s", [expression]
+
+    def insert(self, rows):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fulltext (rowid, title, body, tags, words) VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (pk, " ".join(title), " ".join(body), " ".join(tags), " ".join(title_words))
+                    for pk, title, body, tags, title_words in rows
+                ],
+            )
+
+    def delete(self, ids):
+        execute(f"DELETE FROM search_fulltext WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+
+
+class Postgres:
+    """tsvector columns with GIN indexes: vector (title weighted A, body D), tags, words."""
+
+    id_column = "search_fulltext.document_id"
+
+    def order(self, clauses, by_score):
+        if by_score and clauses:
+            return "ts_rank(search_fulltext.vector, %s::tsquery) DESC, search_fulltext.document_id DESC", [
+                self.text_query(clauses)
+            ]
+        return "search_fulltext.document_id DESC", []
+
+    def lexeme(self, token):
+        return "'{}'".format(token.replace("\\", "\\\\").replace("'", "''"))
+
+    def any_tag(self, tags):
+        return "(" + " | ".join(self.lexeme(tag) for tag in tags) + ")"
+
+    def text_query(self, clauses):
+        groups = [
+            " | ".join(
+                "(" + " <-> ".join(self.lexeme(stem) for stem in sequence) + ")"
+                for alternative in clause.alternatives
+                for sequence in alternative_stems(alternative)
+            )
+            for clause in clauses
+        ]
+        return " & ".join(f"({group})" for group in groups)
+
+    def tag_query(self, required, excluded):
+        return " & ".join([*(self.any_tag(tags) for tags in required), *(f"!{self.lexeme(tag)}" for tag in excluded)])
+
+    def where(self, clauses, required, excluded):
+        tag_query = self.tag_query(required, excluded)
+        sql, params = [], []
+        if clauses:
+            sql.append("search_fulltext.vector @@ %s::tsquery")
+            params.append(self.text_query(clauses))
+        if tag_query:
+            sql.append("search_fulltext.tags @@ %s::tsquery")
+            params.append(tag_query)
+        return " AND ".join(sql), params
+
+    def suggestion_where(self, folded_words, required, excluded):
+        *complete, prefix = folded_words
+        query = " & ".join([*(self.lexeme(word) for word in complete), self.lexeme(prefix) + ":*"])
+        sql, params = "search_fulltext.words @@ %s::tsquery", [query]
+        tag_query = self.tag_query([required] if required else [], excluded)
+        if tag_query:
+            sql += " AND search_fulltext.tags @@ %s::tsquery"
+            params.append(tag_query)
+        return sql, params
+
+    def vector(self, title, body):
+        positions = defaultdict(list)
+        for position, stem in enumerate([*title, *body], start=1):
+            weight = "A" if position <= len(title) else ""
+            if len(positions[stem]) < MAX_POSITIONS:
+                positions[stem].append(f"{min(position, MAX_POSITION)}{weight}")
+        return " ".join(f"{self.lexeme(stem)}:{','.join(places)}" for stem, places in positions.items())
+
+    def insert(self, rows):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fulltext (document_id, vector, tags, words)"
+                " VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector)",
+                [
+                    (
+                        pk,
+                        self.vector(title, body),
+                        " ".join(self.lexeme(tag) for tag in tags),
+                        " ".join(self.lexeme(word) for word in set(title_words)),
+                    )
+                    for pk, title, body, tags, title_words in rows
+                ],
+            )
+
+    def delete(self, ids):
+        execute("DELETE FROM search_fulltext WHERE document_id = ANY(%s)", [list(ids)])
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    def __init__(self):
+        self.dialect = Postgres() if connection.vendor == "postgresql" else Sqlite()
+
+    def index(self, documents, index_name=None):
+        self.dialect.insert(
+            [
+                (
+                    document.pk,
+                    stems(document.title, document.language),
+                    stems(document.body, document.language),
+                    [*document.tags.split(), *(audience_tag(value) for value in document.audiences.split())],
+                    [fold(word) for word in words(document.title)],
+                )
+                for document in documents
+            ]
+        )
+
+    def remove(self, document_ids):
+        if document_ids:
+            self.dialect.delete(list(document_ids))
+
+    def count(self, where):
+        sql, params = where
+        return execute(f"SELECT count(*) FROM search_fulltext WHERE {sql}", params)[0][0]
+
+    def ranked_ids(self, clauses, where, offset, limit, by_score):
+        sql, params = where
+        order, order_params = self.dialect.order(clauses, by_score)
+        rows = execute(
+            f"SELECT {self.dialect.id_column} FROM search_fulltext WHERE {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, *order_params, limit, offset],
+        )
+        return [row[0] for row in rows]
+
+    def search(self, request):
+        segments = [("only", request.language), ("except", request.language)]
+        wheres = [self.dialect.where(*conditions(request, segment)) for segment in segments]
+        counts = [self.count(where) for where in wheres]
+        document_ids, offset = [], request.offset
+        for where, count in zip(wheres, counts, strict=True):
+            wanted = request.limit - len(document_ids)
+            if offset >= count:
+                offset -= count
+                continue
+            if wanted:
+                document_ids += self.ranked_ids(request.clauses, where, offset, wanted, count <= RANK_WINDOW)
+            offset = 0
+        facets = {}
+        if request.with_facets:
+            sql, params = self.dialect.where(*conditions(request, None))
+            tag_lists = execute(
+                f"SELECT d.tags FROM search_fulltext JOIN search_searchdocument d ON d.id = {self.dialect.id_column}"
+                f" WHERE {sql}",
+                params,
+            )
+            facets = count_facets(row[0] for row in tag_lists)
+        return SearchResponse(document_ids=document_ids, total=sum(counts), facets=facets)
+
+    def suggest(self, text, forbidden, language, limit):
+        folded_words = [fold(word) for word in words(text)]
+        if not folded_words:
+            return []
+        excluded = [audience_tag(value) for value in forbidden]
+        ids = []
+        for segment_excluded, segment_required in [
+            (excluded, [f"lang_{language}"]),
+            ([*excluded, f"lang_{language}"], []),
+        ]:
+            sql, params = self.dialect.suggestion_where(folded_words, segment_required, segment_excluded)
+            rows = execute(
+                f"SELECT {self.dialect.id_column} FROM search_fulltext WHERE {sql}"
+                f" ORDER BY {self.dialect.id_column} DESC LIMIT %s",
+                [*params, limit - len(ids)],
+            )
+            ids += [row[0] for row in rows]
+            if len(ids) >= limit:
+                break
+        return ids

@@ -1,0 +1,60 @@
+"""Writes the documents of objects: the database always, and Elasticsearch too when it is the backend."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .analysis import fold, words
+from .backends import get_backend
+from .models import SearchDocument, SearchWord
+
+VOCABULARY_WORD_LENGTHS = range(3, 41)
+
+
+def object_key(model, pk):
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def active_backends():
+    names = ["database"] if settings.SEARCH_BACKEND == "database" else ["database", settings.SEARCH_BACKEND]
+    return [get_backend(name) for name in names]
+
+
+def document_for(key, entry):
+    return SearchDocument(
+        key=f"{key}:{entry.language}",
+        object_key=key,
+        kind=entry.kind,
+        language=entry.language,
+        title=entry.title[:300],
+        body=entry.body,
+        url=entry.url,
+        date=entry.date,
+        tags=entry.tags(),
+        audiences=" ".join(entry.audiences),
+        indexed_at=timezone.now(),
+    )
+
+
+def replace(items, backends=None):
+    """Replaces the documents of each (object key, entries) in `items`; no entries removes the object."""
+    backends = backends or active_backends()
+    with transaction.atomic():
+        old = SearchDocument.objects.filter(object_key__in=[key for key, _entries in items])
+        old_ids = list(old.values_list("pk", flat=True))
+        for backend in backends:
+            backend.remove(old_ids)
+        old.delete()
+        documents = SearchDocument.objects.bulk_create(
+            [document_for(key, entry) for key, entries in items for entry in entries]
+        )
+        for backend in backends:
+            backend.index(documents)
+        vocabulary = {
+            fold(word)
+            for document in documents
+            for word in words(f"{document.title} {document.body}")
+            if len(word) in VOCABULARY_WORD_LENGTHS and not word.isdigit()
+        }
+        SearchWord.objects.bulk_create([SearchWord(word=word) for word in vocabulary], ignore_conflicts=True)
+    return documents

@@ -1,0 +1,144 @@
+"""What the search page asks: ranked, permitted, faceted results with snippets, suggestions and corrections."""
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.html import format_html, format_html_join
+
+from .analysis import WORD, fold, stemmer, words
+from .backends import get_backend
+from .backends.base import SearchRequest
+from .backends.database import alternative_stems
+from .models import SearchDocument, SearchWord
+from .query import parse
+from .registry import forbidden_audiences, kind_labels
+
+logger = logging.getLogger(__name__)
+
+FACETS = ["kind", "topic", "country", "lang", "year"]
+SNIPPET_WORDS = 30
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    snippet: str
+    kind_label: str
+    language_label: str
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    total: int
+    facets: dict = field(default_factory=dict)
+
+
+def with_fallback(operation):
+    """`operation(backend)` on the configured backend, or on the database when that cannot answer."""
+    backend = get_backend()
+    try:
+        return operation(backend)
+    except backend.unavailable as error:
+        logger.warning("Search backend %s failed (%s); answering from the database.", backend.name, error)
+        return operation(get_backend("database"))
+
+
+def search(user, text, *, language, filters=None, offset=0, limit=20, with_facets=True):
+    clauses = parse(text)
+    filters = {facet: values for facet, values in (filters or {}).items() if facet in FACETS and values}
+    if not (clauses or filters):
+        return Results(hits=[], total=0)
+    request = SearchRequest(
+        clauses=clauses,
+        language=language,
+        filters=filters,
+        forbidden=forbidden_audiences(user),
+        offset=offset,
+        limit=limit,
+        with_facets=with_facets,
+    )
+    response = with_fallback(lambda backend: backend.search(request))
+    documents = SearchDocument.objects.in_bulk(response.document_ids)
+    query_stems = {
+        stem
+        for clause in clauses
+        for alternative in clause.alternatives
+        for sequence in alternative_stems(alternative)
+        for stem in sequence
+    }
+    kinds, languages = kind_labels(), dict(settings.LANGUAGES)
+    hits = [
+        Hit(
+            document=documents[pk],
+            snippet=snippet(documents[pk], query_stems),
+            kind_label=kinds.get(documents[pk].kind, documents[pk].kind),
+            language_label=languages[documents[pk].language],
+        )
+        for pk in response.document_ids
+        if pk in documents
+    ]
+    return Results(hits=hits, total=response.total, facets=response.facets)
+
+
+def snippet(document, query_stems):
+    """About 30 words of the body around the first match, escaped, with matching words in <mark>."""
+    matches = list(WORD.finditer(document.body))
+    if not matches:
+        return ""
+    found = [
+        index
+        for index, stem in enumerate(stemmer(document.language).stemWords([m.group().casefold() for m in matches]))
+        if fold(stem) in query_stems
+    ]
+    first = max(0, found[0] - SNIPPET_WORDS // 3) if found else 0
+    window = matches[first : first + SNIPPET_WORDS]
+    found = set(found)
+    pieces = ["… "] if first else []
+    for offset, match in enumerate(window):
+        pieces.append(format_html("<mark>{}</mark>", match.group()) if first + offset in found else match.group())
+        following = window[offset + 1].start() if offset + 1 < len(window) else match.end()
+        pieces.append(WHITESPACE.sub(" ", document.body[match.end() : following]))
+    if window[-1] is not matches[-1]:
+        pieces.append(" …")
+    return format_html_join("", "{}", ((piece,) for piece in pieces))  # escapes all but the <mark> elements
+
+
+def did_you_mean(user, text, language, total):
+    """A corrected query for words the index does not know, offered only if it finds more than `total` results."""
+    query_words = words(text)
+    folded = [fold(word) for word in query_words]
+    known = set(SearchWord.objects.filter(word__in=folded).values_list("word", flat=True))
+    if not folded or all(word in known or word.isdigit() for word in folded):
+        return ""
+    corrected = []
+    for word in folded:
+        if word in known or word.isdigit():
+            corrected.append(word)
+            continue
+        candidates = SearchWord.objects.filter(word__startswith=word[0]).values_list("word", flat=True)
+        close = difflib.get_close_matches(
+            word, [c for c in candidates if abs(len(c) - len(word)) <= 2], n=1, cutoff=0.75
+        )
+        corrected.append(close[0] if close else word)
+    if corrected == folded:
+        return ""
+    suggestion = " ".join(corrected)
+    found = search(user, suggestion, language=language, limit=0, with_facets=False)
+    return suggestion if found.total > total else ""
+
+
+def suggestions(user, text, language, limit=8):
+    """Titles of visible documents with words that start as typed, the visitor's language first."""
+    forbidden = forbidden_audiences(user)
+    ids = with_fallback(lambda backend: backend.suggest(text, forbidden, language, limit * 3))
+    documents = SearchDocument.objects.in_bulk(ids)
+    titles = []
+    for pk in ids:
+        if pk in documents and documents[pk].title not in titles:
+            titles.append(documents[pk].title)
+    return titles[:limit]
