@@ -1,12 +1,17 @@
 """Writes the documents of objects: the database always, and Elasticsearch too when it is the backend."""
 
+import logging
+from contextlib import contextmanager
+
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .analysis import fold, words
 from .backends import get_backend
 from .models import SearchDocument, SearchWord
+
+logger = logging.getLogger(__name__)
 
 VOCABULARY_WORD_LENGTHS = range(3, 41)
 
@@ -36,6 +41,16 @@ def document_for(key, entry):
     )
 
 
+@contextmanager
+def tolerating_unavailable(backend):
+    """The database is the source of truth: a backend that cannot be written to now must not undo its
+    write; `rebuild_search_index --backend <name>` catches that backend up."""
+    try:
+        yield
+    except backend.unavailable as error:
+        logger.warning("Search backend %s was not updated (%s); rebuild its index to catch up.", backend.name, error)
+
+
 def replace(items, backends=None):
     """Replaces the documents of each (object key, entries) in `items`; no entries removes the object."""
     backends = backends or active_backends()
@@ -43,18 +58,25 @@ def replace(items, backends=None):
         old = SearchDocument.objects.filter(object_key__in=[key for key, _entries in items])
         old_ids = list(old.values_list("pk", flat=True))
         for backend in backends:
-            backend.remove(old_ids)
+            with tolerating_unavailable(backend):
+                backend.remove(old_ids)
         old.delete()
         documents = SearchDocument.objects.bulk_create(
             [document_for(key, entry) for key, entries in items for entry in entries]
         )
         for backend in backends:
-            backend.index(documents)
+            with tolerating_unavailable(backend):
+                backend.index(documents)
         vocabulary = {
             fold(word)
             for document in documents
             for word in words(f"{document.title} {document.body}")
             if len(word) in VOCABULARY_WORD_LENGTHS and not word.isdigit()
         }
-        SearchWord.objects.bulk_create([SearchWord(word=word) for word in vocabulary], ignore_conflicts=True)
+        # Plain SQL: thousands of words per batch, most of them known already, need no model instances.
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {SearchWord._meta.db_table} (word) VALUES (%s) ON CONFLICT (word) DO NOTHING",  # noqa: S608
+                [(word,) for word in vocabulary],
+            )
     return documents

@@ -2,6 +2,8 @@
 indexed objects, and changed view restrictions each queue a background task that reindexes what changed.
 """
 
+import threading
+from contextlib import contextmanager
 from functools import partial
 
 from django.apps import apps
@@ -54,15 +56,41 @@ def update_page_tree(page_id):
             reindex(descendant)
 
 
+_collecting = threading.local()
+
+
+@contextmanager
+def collected():
+    """Within it, changed objects are reindexed once each at its end, not by a task per change (bulk loads)."""
+    _collecting.updates = {}
+    try:
+        yield
+        updates = _collecting.updates
+    finally:
+        _collecting.updates = None
+    for update, args in updates:
+        update.call(*args)
+
+
+def collected_anything():
+    return bool(getattr(_collecting, "updates", None))
+
+
+def enqueue(task, *args):
+    if getattr(_collecting, "updates", None) is not None:
+        _collecting.updates[(task, args)] = True
+    else:
+        transaction.on_commit(partial(task.enqueue, *args))
+
+
 def schedule(obj):
     indexer = indexer_for(obj)
     if indexer is not None:
-        label = indexer.model._meta.label
-        transaction.on_commit(partial(update_object.enqueue, label, obj.pk))
+        enqueue(update_object, indexer.model._meta.label, obj.pk)
 
 
 def schedule_page_tree(page):
-    transaction.on_commit(partial(update_page_tree.enqueue, page.pk))
+    enqueue(update_page_tree, page.pk)
 
 
 @receiver(page_published)

@@ -5,6 +5,7 @@ from modeltranslation.utils import build_localized_fieldname
 from portal.demo import register_seeder
 from portal.pages.models import SectionPage
 
+from .indexing import collected_anything
 from .models import SearchDocument, ThesaurusEntry
 from .rebuild import rebuild
 from .seed_content.thesaurus import THESAURUS
@@ -19,5 +20,6 @@ def seed_search():
     # Earlier versions of the demo had a placeholder page at /<lang>/search/, where the search now is.
     for placeholder in SectionPage.objects.filter(slug="search", depth=3):
         placeholder.delete()
-    if not SearchDocument.objects.exists():
+    # A database seeded before the search existed has content but no index.
+    if not (SearchDocument.objects.exists() or collected_anything()):
         rebuild("database")

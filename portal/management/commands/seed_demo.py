@@ -4,6 +4,7 @@ from django.db import transaction
 
 from portal.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from portal.demo import registered_seeders
+from portal.search import indexing
 
 
 class Command(BaseCommand):
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.PORTAL_ENVIRONMENT == "production":
             raise CommandError("seed_demo refuses to run under production settings: it creates demo accounts.")
-        with transaction.atomic():
+        # Each object created is indexed for search once, at the end, rather than by a task per change.
+        with transaction.atomic(), indexing.collected():
             notes = []
             for seeder in registered_seeders():
                 self.stdout.write(f"Seeding {seeder.name}…")

@@ -9,9 +9,9 @@ SQLITE = [
 SQLITE_REVERSE = ["DROP TABLE search_fulltext"]
 
 POSTGRESQL = [
+    # No foreign key: the backend deletes its rows itself, and `flush` may then truncate the documents.
     "CREATE TABLE search_fulltext ("
-    " document_id integer PRIMARY KEY REFERENCES search_searchdocument (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
-    " vector tsvector NOT NULL, tags tsvector NOT NULL, words tsvector NOT NULL)",
+    " document_id integer PRIMARY KEY, vector tsvector NOT NULL, tags tsvector NOT NULL, words tsvector NOT NULL)",
     "CREATE INDEX search_fulltext_vector ON search_fulltext USING gin (vector)",
     "CREATE INDEX search_fulltext_tags ON search_fulltext USING gin (tags)",
     "CREATE INDEX search_fulltext_words ON search_fulltext USING gin (words)",

@@ -18,7 +18,7 @@ document.querySelectorAll("input[data-suggest-url]").forEach((input) => {
                 const response = await fetch(url, { signal: controller.signal, credentials: "same-origin" });
                 if (!response.ok) return;
                 const [, titles] = await response.json();
-                list.replaceChildren(...titles.map((title) => new Option(title)));
+                list.replaceChildren(...titles.map((title) => new Option(title, title)));
             } catch (error) {
                 if (error.name !== "AbortError") throw error;
             }
