@@ -1,5 +1,8 @@
 """Every restricted address of the portal refuses anonymous visitors and the unvetted `applicant`."""
 
+import re
+from urllib.parse import urlencode
+
 from django.contrib.auth import get_user_model
 
 import pytest
@@ -77,3 +80,39 @@ def test_member_management_pages_are_refused_to_non_reviewers(client, who):
 
     assert response.status_code in (302, 403)
     assert "Alex Applicant" not in response.content.decode()
+
+
+def search_results(client, query):
+    """The links and text of a search's results, without the form and title that repeat the query."""
+    response = client.get(f"/en/search/?{urlencode({'q': query})}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index('<div class="search-layout">') :]
+
+
+@pytest.mark.parametrize("who", [None, "applicant"])
+def test_searching_for_restricted_content_shows_none_of_it(client, who):
+    if who:
+        client.force_login(get_user_model().objects.get(username=who))
+    addresses = restricted_addresses()
+    for address, secret in addresses.items():
+        results = search_results(client, secret)
+
+        assert not set(re.findall(r'href="([^"?]+)"', results)) & set(addresses), address
+        assert "/library/members/" not in results, address
+        assert "/forum/" not in results, address
+        if address.startswith(("/en/library/members/", "/en/forum/topics/")):
+            assert not shows(results, secret), address
+
+
+def test_searching_for_restricted_content_finds_it_for_the_investigator(client):
+    client.force_login(get_user_model().objects.get(username="investigator"))
+    searchable = {
+        address: title
+        for address, title in restricted_addresses().items()
+        if address.startswith(("/en/library/members/", "/en/forum/topics/")) and address != "/en/library/members/"
+    }
+    assert len(searchable) >= 5
+
+    for address, title in searchable.items():
+        assert f'href="{address}"' in search_results(client, title), address

@@ -23,7 +23,8 @@ from .registry import indexer_for
 
 
 def indexed_state(key):
-    return sorted(SearchDocument.objects.filter(object_key=key).values_list("language", "title", "audiences"))
+    fields = ("language", "title", "body", "audiences")
+    return sorted(SearchDocument.objects.filter(object_key=key).values_list(*fields))
 
 
 def reindex(obj):

@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 FACETS = ["kind", "topic", "country", "lang", "year"]
 SNIPPET_WORDS = 30
 WHITESPACE = re.compile(r"\s+")
+MAX_CORRECTIONS_TRIED = 10
 
 
 @dataclass
@@ -109,23 +110,27 @@ def snippet(document, query_stems):
 
 
 def did_you_mean(user, text, language, total):
-    """A corrected query for words the index does not know, offered only if it finds more than `total` results."""
-    query_words = words(text)
-    folded = [fold(word) for word in query_words]
-    known = set(SearchWord.objects.filter(word__in=folded).values_list("word", flat=True))
-    if not folded or all(word in known or word.isdigit() for word in folded):
-        return ""
+    """A corrected query, offered only if it finds more than the `total` results the query found.
+
+    A word counts as known when it finds something the visitor may see: a word that only restricted
+    documents contain is corrected like any unknown word, so corrections reveal nothing restricted.
+    """
+
+    def finds_something(words):
+        return search(user, words, language=language, limit=0, with_facets=False).total > 0
+
     corrected = []
-    for word in folded:
-        if word in known or word.isdigit():
+    for word in (fold(word) for word in words(text)):
+        if word.isdigit() or finds_something(word):
             corrected.append(word)
             continue
         candidates = SearchWord.objects.filter(word__startswith=word[0]).values_list("word", flat=True)
-        close = difflib.get_close_matches(
-            word, [c for c in candidates if abs(len(c) - len(word)) <= 2], n=1, cutoff=0.75
-        )
-        corrected.append(close[0] if close else word)
-    if corrected == folded:
+        similar = [candidate for candidate in candidates if abs(len(candidate) - len(word)) <= 2]
+        closest = difflib.get_close_matches(word, similar, n=len(similar), cutoff=0.75)
+        # The closest word the visitor may find: words only restricted documents contain are passed over.
+        visible = (candidate for candidate in closest[:MAX_CORRECTIONS_TRIED] if finds_something(candidate))
+        corrected.append(next(visible, word))
+    if corrected == [fold(word) for word in words(text)]:
         return ""
     suggestion = " ".join(corrected)
     found = search(user, suggestion, language=language, limit=0, with_facets=False)

@@ -20,6 +20,7 @@ class Command(BaseCommand):
             if backend
             else ["database"] + ([] if settings.SEARCH_BACKEND == "database" else [settings.SEARCH_BACKEND])
         )
+        self.stderr.ending = ""  # tqdm redraws its bar with carriage returns, not new lines
         for name in names:
             with tqdm(desc=name, unit="obj", disable=options["verbosity"] == 0, file=self.stderr) as bar:
 
