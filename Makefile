@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test messages lint clean bench-forum
+.PHONY: run test messages lint clean bench-forum bench-search
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: $(VENV)/.installed-test messages var lint
 # Render times of the forum's main pages with 1,000 topics and 50,000 posts.
 bench-forum: $(VENV)/.installed-test
 	$(PY) bench/forum.py
+
+# Search indexing throughput and query times, 1,000 to 100,000 documents, on SQLite and PostgreSQL (127.0.0.1:5432).
+bench-search: $(VENV)/.installed-test
+	$(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

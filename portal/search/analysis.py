@@ -6,6 +6,7 @@ expect accented letters ("réseaux" → "réseau" → "reseau"). A query word of
 stemmed in all six languages and matches any of the stems.
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -26,6 +27,7 @@ WORD = re.compile(r"[^\W_]+")
 _stemmers = threading.local()  # PyStemmer's stemmers are not thread-safe
 
 
+@functools.lru_cache(maxsize=200_000)  # called for every word indexed: a vocabulary repeats itself
 def fold(text):
     """Lower case without accents: "Ermittlungsverfahren" and "ermittlungsverfahren", "réseau" and "reseau" match."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

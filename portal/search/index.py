@@ -36,6 +36,9 @@ def document_for(key, entry):
         url=entry.url,
         date=entry.date,
         tags=entry.tags(),
+        year=entry.date.year if entry.date else None,
+        topics=" ".join(topic.lower() for topic in entry.topics),
+        countries=" ".join(code.lower() for code in entry.countries),
         audiences=" ".join(entry.audiences),
         indexed_at=timezone.now(),
     )

@@ -129,4 +129,5 @@ def restriction_saved(sender, instance, **kwargs):
 @receiver(post_save, sender=ThesaurusEntry)
 @receiver(post_delete, sender=ThesaurusEntry)
 def thesaurus_changed(sender, **kwargs):
-    forget_thesaurus()
+    # After the commit: a search in between would cache the old entry again.
+    transaction.on_commit(forget_thesaurus)

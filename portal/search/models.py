@@ -24,6 +24,10 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True)
     tags = models.TextField(blank=True)
+    # The facet values again, a column each, so that counting them over many matches stays quick.
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    topics = models.CharField(max_length=500, blank=True)
+    countries = models.CharField(max_length=500, blank=True)
     audiences = models.CharField(max_length=300, blank=True)
     indexed_at = models.DateTimeField(default=timezone.now)
 

@@ -104,37 +104,38 @@ def snippet(document, query_stems):
         pieces.append(format_html("<mark>{}</mark>", match.group()) if first + offset in found else match.group())
         following = window[offset + 1].start() if offset + 1 < len(window) else match.end()
         pieces.append(WHITESPACE.sub(" ", document.body[match.end() : following]))
-    if window[-1] is not matches[-1]:
+    if window[-1] is matches[-1]:
+        pieces.append(WHITESPACE.sub(" ", document.body[window[-1].end() :]).rstrip())
+    else:
         pieces.append(" …")
     return format_html_join("", "{}", ((piece,) for piece in pieces))  # escapes all but the <mark> elements
 
 
-def did_you_mean(user, text, language, total):
+def did_you_mean(user, text, language, total, filters=None):
     """A corrected query, offered only if it finds more than the `total` results the query found.
 
     A word counts as known when it finds something the visitor may see: a word that only restricted
     documents contain is corrected like any unknown word, so corrections reveal nothing restricted.
     """
 
-    def finds_something(words):
-        return search(user, words, language=language, limit=0, with_facets=False).total > 0
+    def count(text):
+        return search(user, text, language=language, filters=filters, limit=0, with_facets=False).total
 
     corrected = []
     for word in (fold(word) for word in words(text)):
-        if word.isdigit() or finds_something(word):
+        if word.isdigit() or count(word):
             corrected.append(word)
             continue
         candidates = SearchWord.objects.filter(word__startswith=word[0]).values_list("word", flat=True)
         similar = [candidate for candidate in candidates if abs(len(candidate) - len(word)) <= 2]
         closest = difflib.get_close_matches(word, similar, n=len(similar), cutoff=0.75)
         # The closest word the visitor may find: words only restricted documents contain are passed over.
-        visible = (candidate for candidate in closest[:MAX_CORRECTIONS_TRIED] if finds_something(candidate))
+        visible = (candidate for candidate in closest[:MAX_CORRECTIONS_TRIED] if count(candidate))
         corrected.append(next(visible, word))
     if corrected == [fold(word) for word in words(text)]:
         return ""
     suggestion = " ".join(corrected)
-    found = search(user, suggestion, language=language, limit=0, with_facets=False)
-    return suggestion if found.total > total else ""
+    return suggestion if count(suggestion) > total else ""
 
 
 def suggestions(user, text, language, limit=8):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_cookie
@@ -89,7 +89,7 @@ def search(request):
         "page_obj": page,
         "facet_groups": facet_groups(results.facets, filters, query),
         "filters": filters,
-        "did_you_mean": service.did_you_mean(request.user, query, language, results.total)
+        "did_you_mean": service.did_you_mean(request.user, query, language, results.total, filters)
         if query and page_number == 1
         else "",
         "searched": bool(query or filters),
@@ -107,9 +107,11 @@ def suggest(request):
 
 
 def opensearch(request):
-    return render(
-        request,
-        "search/opensearch.xml",
-        {"base_url": request.build_absolute_uri("/").rstrip("/"), "language": get_language()},
-        content_type="application/opensearchdescription+xml",
-    )
+    # Its strings are made here: message extraction reads Python and HTML templates, not XML.
+    context = {
+        "short_name": pgettext("OpenSearch short name: at most 16 characters", "Expert Portal"),
+        "description": gettext("Search the Expert Portal against Child Sexual Exploitation Online"),
+        "base_url": request.build_absolute_uri("/").rstrip("/"),
+        "language": get_language(),
+    }
+    return render(request, "search/opensearch.xml", context, content_type="application/opensearchdescription+xml")

@@ -12,7 +12,7 @@ import pytest
 from knowledge.models import WebLink
 from portal.search import index, service
 from portal.search.backends import get_backend
-from portal.search.backends.base import SearchRequest, count_facets
+from portal.search.backends.base import SearchRequest
 from portal.search.backends.elasticsearch import (
     LANGUAGE_BOOST,
     connection,
@@ -25,6 +25,7 @@ from portal.search.models import SearchDocument
 from portal.search.query import Alternative, Clause
 from portal.search.rebuild import rebuild
 from portal.search.registry import Entry, forbidden_audiences
+from tests.search.facets import facets_of
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 STEMMERS = {
@@ -293,7 +294,7 @@ def test_forbidden_audiences_count_neither_in_hits_nor_in_facets(live_elasticsea
     assert len(visible) < len(about_grooming)
     assert sorted(response.document_ids) == sorted(document.pk for document in visible)
     assert response.total == len(visible)
-    assert {facet: counts for facet, counts in response.facets.items() if counts} == count_facets(
+    assert {facet: counts for facet, counts in response.facets.items() if counts} == facets_of(
         document.tags for document in visible
     )
 

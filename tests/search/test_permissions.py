@@ -20,10 +20,10 @@ from forum.services import topic_create
 from knowledge.models import LibrarySectionPage
 from portal.search import index
 from portal.search.analysis import fold, stems, stems_in_every_language, words
-from portal.search.backends.base import count_facets
 from portal.search.models import SearchDocument, SearchWord
 from portal.search.query import parse
 from tests.members import make_member
+from tests.search.facets import facets_of
 from tests.text import shows
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -142,7 +142,7 @@ def test_totals_and_facet_counts_are_those_of_the_public_documents(client, demo_
 
     results = response.context["results"]
     assert results.total == len(public)
-    assert results.facets == count_facets(document.tags for document in public)
+    assert results.facets == facets_of(document.tags for document in public)
     assert not forum_kinds(results.facets)
     shown = {
         (group["name"], item["label"], item["count"])

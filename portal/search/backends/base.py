@@ -22,15 +22,6 @@ class SearchResponse:
     facets: dict[str, Counter] = field(default_factory=dict)  # facet: Counter of values
 
 
-def count_facets(tag_lists):
-    """{facet: Counter(value: documents)} from the documents' tag strings."""
-    facets = {}
-    for tag, count in Counter(" ".join(tag_lists).split()).items():
-        facet, _separator, value = tag.partition("_")
-        facets.setdefault(facet, Counter())[value] = count
-    return facets
-
-
 class SearchBackend:
     name = None
     unavailable = ()  # exceptions that mean the backend cannot answer now

@@ -10,13 +10,13 @@ documents of a segment distinguishes none of them (BM25 gives it almost no weigh
 each would cost time for every match: such a segment is listed most recently indexed first.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import connection
 
 from ..analysis import fold, stemmer, stems, words
-from .base import SearchBackend, SearchResponse, count_facets
+from .base import SearchBackend, SearchResponse
 
 RANK_WINDOW = 5000
 MAX_POSITION = 16383  # PostgreSQL's limits for a word's positions in a tsvector
@@ -49,6 +49,23 @@ def conditions(request, segment):
         mode, language = segment
         (required.append([f"lang_{language}"]) if mode == "only" else excluded.append(f"lang_{language}"))
     return request.clauses, required, excluded
+
+
+def count_facets(rows):
+    """{facet: Counter(value: documents)} from rows of (kind, language, year, topics, countries)."""
+    kinds, languages, years, topics, countries = zip(*rows, strict=True) if rows else ((),) * 5
+    facets = {
+        "kind": Counter(kinds),
+        "lang": Counter(languages),
+        "year": Counter({str(year): count for year, count in Counter(years).items() if year}),
+    }
+    for facet, values in (("topic", topics), ("country", countries)):
+        # Counted per distinct combination first: far fewer than the documents.
+        facets[facet] = Counter()
+        for combination, count in Counter(values).items():
+            for value in combination.split():
+                facets[facet][value] += count
+    return {facet: counts for facet, counts in facets.items() if counts}
 
 
 def execute(sql, params):
@@ -123,9 +140,10 @@ class Postgres:
 
     def order(self, clauses, by_score):
         if by_score and clauses:
-            return "ts_rank(search_fulltext.vector, %s::tsquery) DESC, search_fulltext.document_id DESC", [
-                self.text_query(clauses)
-            ]
+            return (
+                "ts_rank(search_fulltext.vector, %s::tsquery) DESC, search_fulltext.document_id DESC",
+                [self.text_query(clauses)],
+            )
         return "search_fulltext.document_id DESC", []
 
     def lexeme(self, token):
@@ -258,12 +276,12 @@ class DatabaseBackend(SearchBackend):
         facets = {}
         if request.with_facets:
             sql, params = self.dialect.where(*conditions(request, None))
-            tag_lists = execute(
-                f"SELECT d.tags FROM search_fulltext JOIN search_searchdocument d ON d.id = {self.dialect.id_column}"
-                f" WHERE {sql}",
+            rows = execute(
+                "SELECT d.kind, d.language, d.year, d.topics, d.countries FROM search_fulltext"
+                f" JOIN search_searchdocument d ON d.id = {self.dialect.id_column} WHERE {sql}",
                 params,
             )
-            facets = count_facets(row[0] for row in tag_lists)
+            facets = count_facets(rows)
         return SearchResponse(document_ids=document_ids, total=sum(counts), facets=facets)
 
     def suggest(self, text, forbidden, language, limit):

@@ -26,7 +26,7 @@ THESAURUS = [
     {
         "name": "child sexual abuse material",
         "en": ["child sexual abuse material", "CSAM"],
-        "de": ["Missbrauchsdarstellungen", "kinderpornographische Inhalte"],
+        "de": ["Darstellungen sexuellen Missbrauchs von Kindern", "Missbrauchsdarstellungen", "Kinderpornografie"],
         "fr": ["matériel d'abus sexuels sur enfants", "pédopornographie"],
         "it": ["materiale pedopornografico", "materiale di abuso sessuale su minori"],
         "ru": ["материалы сексуального насилия над детьми", "детская порнография"],
