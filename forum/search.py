@@ -12,6 +12,21 @@ from .models import Category, Post, Topic
 CATEGORY = "forumcategory"
 
 
+def entry(obj, *, kind, url_name, topic, post):
+    """`obj`, a topic or a post, with the text of `post`, for those who may read the topic's category."""
+    with translation.override(obj.language):
+        url = reverse(url_name, args=[obj.pk])
+    return Entry(
+        language=obj.language,
+        title=topic.title,
+        body=post.body,
+        url=url,
+        kind=kind,
+        date=obj.created_at.date(),
+        audiences=[audience(CATEGORY, topic.category_id)],
+    )
+
+
 @register_indexer
 class TopicIndexer(Indexer):
     model = Topic
@@ -21,19 +36,7 @@ class TopicIndexer(Indexer):
         first_post = topic.posts.filter(is_hidden=False, is_deleted=False).order_by("created_at", "pk").first()
         if topic.is_hidden or first_post is None:
             return []
-        with translation.override(topic.language):
-            url = reverse("forum:topic", args=[topic.pk])
-        return [
-            Entry(
-                language=topic.language,
-                title=topic.title,
-                body=first_post.body,
-                url=url,
-                kind="forum-topic",
-                date=topic.created_at.date(),
-                audiences=[audience(CATEGORY, topic.category_id)],
-            )
-        ]
+        return [entry(topic, kind="forum-topic", url_name="forum:topic", topic=topic, post=first_post)]
 
     def related_objects(self, topic):
         return topic.posts.all()
@@ -48,19 +51,7 @@ class PostIndexer(Indexer):
         topic = post.topic
         if post.is_hidden or post.is_deleted or topic.is_hidden:
             return []
-        with translation.override(post.language):
-            url = reverse("forum:post", args=[post.pk])
-        return [
-            Entry(
-                language=post.language,
-                title=topic.title,
-                body=post.body,
-                url=url,
-                kind="forum-post",
-                date=post.created_at.date(),
-                audiences=[audience(CATEGORY, topic.category_id)],
-            )
-        ]
+        return [entry(post, kind="forum-post", url_name="forum:post", topic=topic, post=post)]
 
     def related_objects(self, post):
         return [post.topic]  # a topic's document shows its first visible post
