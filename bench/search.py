@@ -244,13 +244,13 @@ def measure(runs):
 
 
 def header():
-    names = f"{'':<31}" + "".join(f"{name:>16}" for name in QUERY_TYPES)
-    columns = f"{'backend':<12}{'documents':>10}{'docs/s':>9}" + f"{'median':>9}{'p95':>7}" * len(QUERY_TYPES)
+    names = f"{'':<31}" + "".join(f"{name:>18}" for name in QUERY_TYPES)
+    columns = f"{'backend':<12}{'documents':>10}{'docs/s':>9}" + f"{'median':>10}{'p95':>8}" * len(QUERY_TYPES)
     return f"{names}\n{columns}"
 
 
 def row(vendor, size, rate, timings):
-    cells = "".join(f"{timings[name][0]:>9.1f}{timings[name][1]:>7.1f}" for name in QUERY_TYPES)
+    cells = "".join(f"{timings[name][0]:>10.1f}{timings[name][1]:>8.1f}" for name in QUERY_TYPES)
     return f"{vendor:<12}{size:>10,}{rate:>9,.0f}{cells}"
 
 
