@@ -163,9 +163,8 @@ class CountryPage(PortalPage):
     def search_classification(self):
         return "country", None, [], [self.iso_code]
 
-    def search_text(self):
-        hotlines = [f"{hotline.name} {hotline.organisation}" for hotline in self.hotlines.all()]
-        return "\n".join([super().search_text(), *hotlines])
+    def search_extra_text(self):
+        return "\n".join(f"{hotline.name} {hotline.organisation}" for hotline in self.hotlines.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -61,6 +61,10 @@ class PortalPage(Page):
             strip_tags(str(value)) if isinstance(value, StreamValue) else str(value or "") for value in values
         )
 
+    def search_extra_text(self):
+        """Text the page lists rather than says (names, addresses): found, but weighing less."""
+        return ""
+
     @property
     def shows_fallback_language(self):
         """True when the visitor's language has no translation and English is shown instead."""

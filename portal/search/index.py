@@ -33,6 +33,7 @@ def document_for(key, entry):
         language=entry.language,
         title=entry.title[:300],
         body=entry.body,
+        extra=entry.extra,
         url=entry.url,
         date=entry.date,
         tags=entry.tags(),

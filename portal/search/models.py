@@ -21,6 +21,7 @@ class SearchDocument(models.Model):
     language = models.CharField(max_length=5, choices=settings.LANGUAGES)
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
+    extra = models.TextField(blank=True)  # secondary text (a country's hotlines): matched, weighing less
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True)
     tags = models.TextField(blank=True)

@@ -44,6 +44,7 @@ class PageIndexer(Indexer):
                         language=code,
                         title=page.title,
                         body=page.search_text(),
+                        extra=page.search_extra_text(),
                         url=page.get_url(),
                         kind=kind,
                         date=date,

@@ -22,6 +22,8 @@ class Entry:
     topics: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
+    # What a page lists rather than says (a country's hotlines): found, but weighing less than the body.
+    extra: str = ""
 
     def tags(self):
         values = [("kind", self.kind), ("lang", self.language)]

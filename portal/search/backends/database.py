@@ -21,6 +21,8 @@ from ..analysis import fold, stemmer, stems, words
 from .base import SearchBackend, SearchResponse
 
 RANK_WINDOW = 5000
+# ts_rank's weights of the labels D (secondary text), C (body), B (unused) and A (title), as in SQLite.
+RANK_WEIGHTS = "{0.005, 0.1, 0.4, 1.0}"
 MAX_POSITION = 16383  # PostgreSQL's limits for a word's positions in a tsvector
 MAX_POSITIONS = 256
 
@@ -84,9 +86,9 @@ class Sqlite:
     documents_for_facets = "search_searchdocument d INDEXED BY search_document_facets"
 
     def order(self, clauses, by_score):
-        # Title words weigh ten times body words; tags and title words do not count.
+        # Title words weigh ten times body words, secondary text a twentieth; tags and title words do not count.
         if by_score and clauses:
-            return "bm25(search_fulltext, 10.0, 1.0, 0.0, 0.0), search_fulltext.rowid DESC", []
+            return "bm25(search_fulltext, 10.0, 1.0, 0.05, 0.0, 0.0), search_fulltext.rowid DESC", []
         return "search_fulltext.rowid DESC", []
 
     def quote(self, token):
@@ -106,7 +108,7 @@ class Sqlite:
                 )
                 for clause in clauses
             ]
-            parts.append("{title body} : (" + " AND ".join(f"({group})" for group in groups) + ")")
+            parts.append("{title body extra} : (" + " AND ".join(f"({group})" for group in groups) + ")")
         parts += [self.any_tag(tags) for tags in required]
         expression = " AND ".join(f"({part})" for part in parts)
         if excluded:
@@ -126,10 +128,10 @@ class Sqlite:
     def insert(self, rows):
         with connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO search_fulltext (rowid, title, body, tags, words) VALUES (%s, %s, %s, %s, %s)",
+                "INSERT INTO search_fulltext (rowid, title, body, extra, tags, words) VALUES (%s, %s, %s, %s, %s, %s)",
                 [
-                    (pk, " ".join(title), " ".join(body), " ".join(tags), " ".join(title_words))
-                    for pk, title, body, tags, title_words in rows
+                    (pk, " ".join(title), " ".join(body), " ".join(extra), " ".join(tags), " ".join(title_words))
+                    for pk, title, body, extra, tags, title_words in rows
                 ],
             )
 
@@ -138,7 +140,7 @@ class Sqlite:
 
 
 class Postgres:
-    """tsvector columns with GIN indexes: vector (title weighted A, body D), tags, words."""
+    """tsvector columns with GIN indexes: vector (title labelled A, body C, secondary text D), tags, words."""
 
     id_column = "search_fulltext.document_id"
     documents_for_facets = "search_searchdocument d"
@@ -154,7 +156,7 @@ class Postgres:
         for clause in clauses:
             query = self.text_query([clause])
             found = execute("SELECT count(*) FROM search_fulltext WHERE vector @@ %s::tsquery", [query])[0][0]
-            terms.append("%s * ts_rank(search_fulltext.vector, %s::tsquery, 1)")
+            terms.append(f"%s * ts_rank('{RANK_WEIGHTS}', search_fulltext.vector, %s::tsquery, 1)")
             params += [math.log(1 + (documents - found + 0.5) / (found + 0.5)), query]
         return f"({' + '.join(terms)}) DESC, search_fulltext.document_id DESC", params
 
@@ -199,10 +201,10 @@ class Postgres:
             params.append(tag_query)
         return sql, params
 
-    def vector(self, title, body):
+    def vector(self, title, body, extra):
         positions = defaultdict(list)
-        for position, stem in enumerate([*title, *body], start=1):
-            weight = "A" if position <= len(title) else ""
+        weighted = [(stem, "A") for stem in title] + [(stem, "C") for stem in body] + [(stem, "") for stem in extra]
+        for position, (stem, weight) in enumerate(weighted, start=1):
             if len(positions[stem]) < MAX_POSITIONS:
                 positions[stem].append(f"{min(position, MAX_POSITION)}{weight}")
         return " ".join(f"{self.lexeme(stem)}:{','.join(places)}" for stem, places in positions.items())
@@ -215,11 +217,11 @@ class Postgres:
                 [
                     (
                         pk,
-                        self.vector(title, body),
+                        self.vector(title, body, extra),
                         " ".join(self.lexeme(tag) for tag in tags),
                         " ".join(self.lexeme(word) for word in set(title_words)),
                     )
-                    for pk, title, body, tags, title_words in rows
+                    for pk, title, body, extra, tags, title_words in rows
                 ],
             )
 
@@ -240,6 +242,7 @@ class DatabaseBackend(SearchBackend):
                     document.pk,
                     stems(document.title, document.language),
                     stems(document.body, document.language),
+                    stems(document.extra, document.language),
                     [*document.tags.split(), *(audience_tag(value) for value in document.audiences.split())],
                     [fold(word) for word in words(document.title)],
                 )

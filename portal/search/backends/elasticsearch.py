@@ -109,7 +109,7 @@ def source(document):
         "date": document.date,
         "url": document.url,
         f"title_{document.language}": document.title,
-        f"body_{document.language}": document.body,
+        f"body_{document.language}": "\n".join(text for text in (document.body, document.extra) if text),
         "title_suggest": document.title,
     }
 

@@ -4,7 +4,7 @@ from django.db import migrations
 
 SQLITE = [
     # Everything written here is already analysed (stems, tags); the tokenizer only splits on spaces.
-    "CREATE VIRTUAL TABLE search_fulltext USING fts5(title, body, tags, words, tokenize = \"unicode61 tokenchars '_-'\")",
+    "CREATE VIRTUAL TABLE search_fulltext USING fts5(title, body, extra, tags, words, tokenize = \"unicode61 tokenchars '_-'\")",
 ]
 SQLITE_REVERSE = ["DROP TABLE search_fulltext"]
 
