@@ -278,7 +278,12 @@ class DatabaseBackend(SearchBackend):
     def search(self, request):
         segments = [("only", request.language), ("except", request.language)]
         wheres = [self.dialect.where(*conditions(request, segment)) for segment in segments]
-        counts = [self.count(where) for where in wheres]
+        facets = self.facets(request) if request.with_facets else {}
+        if facets:  # the language facet counts the segments already
+            in_language = facets["lang"][request.language]
+            counts = [in_language, facets["lang"].total() - in_language]
+        else:
+            counts = [self.count(where) for where in wheres]
         document_ids, offset = [], request.offset
         for where, count in zip(wheres, counts, strict=True):
             wanted = request.limit - len(document_ids)
@@ -288,16 +293,16 @@ class DatabaseBackend(SearchBackend):
             if wanted:
                 document_ids += self.ranked_ids(request.clauses, where, offset, wanted, count <= RANK_WINDOW)
             offset = 0
-        facets = {}
-        if request.with_facets:
-            sql, params = self.dialect.where(*conditions(request, None))
-            rows = execute(
-                "SELECT d.kind, d.language, d.year, d.topics, d.countries FROM search_fulltext"
-                f" JOIN {self.dialect.documents_for_facets} ON d.id = {self.dialect.id_column} WHERE {sql}",
-                params,
-            )
-            facets = count_facets(rows)
         return SearchResponse(document_ids=document_ids, total=sum(counts), facets=facets)
+
+    def facets(self, request):
+        sql, params = self.dialect.where(*conditions(request, None))
+        rows = execute(
+            "SELECT d.kind, d.language, d.year, d.topics, d.countries FROM search_fulltext"
+            f" JOIN {self.dialect.documents_for_facets} ON d.id = {self.dialect.id_column} WHERE {sql}",
+            params,
+        )
+        return count_facets(rows)
 
     def suggest(self, text, forbidden, language, limit):
         folded_words = [fold(word) for word in words(text)]
