@@ -45,12 +45,16 @@ def stemmer(language):
     return cache[language]
 
 
+def stem_words(word_list, language):
+    """The folded stems of the words in `word_list`, in `language`, in order."""
+    return [fold(stem) for stem in stemmer(language).stemWords([word.casefold() for word in word_list])]
+
+
 def stems(text, language):
     """The folded stems of `text` in `language`, in order (one per word)."""
-    return [fold(stem) for stem in stemmer(language).stemWords([word.casefold() for word in words(text)])]
+    return stem_words(words(text), language)
 
 
-def stems_in_every_language(word):
-    """The stems a query word may have: it is stemmed as a word of each of the portal's languages."""
-    word = word.casefold()
-    return sorted({fold(stemmer(code).stemWord(word)) for code, _name in settings.LANGUAGES})
+def stems_in_every_language(word_list):
+    """The stem sequences words of unknown language may have: stemmed as words of each portal language."""
+    return sorted({tuple(stem_words(word_list, code)) for code, _name in settings.LANGUAGES})

@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from modeltranslation.utils import build_localized_fieldname
 
-from .analysis import fold, words
+from .analysis import fold, stem_words, stems_in_every_language, words
 from .models import ThesaurusEntry
 
 THESAURUS_CACHE_KEY = "search:thesaurus"
@@ -23,6 +23,12 @@ LONGEST_TERM = 5  # words
 class Alternative:
     words: tuple[str, ...]
     language: str | None = None  # None: a word typed by the visitor, in any language
+
+    def stem_sequences(self):
+        """The stem sequences the alternative may appear as: in its language, or in each language if typed."""
+        if self.language:
+            return [tuple(stem_words(self.words, self.language))]
+        return stems_in_every_language(self.words)
 
 
 @dataclass(frozen=True)

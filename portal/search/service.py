@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
 
-from .analysis import WORD, fold, stemmer, words
+from .analysis import WORD, fold, stem_words, words
 from .backends import get_backend
 from .backends.base import SearchRequest
-from .backends.database import alternative_stems
 from .models import SearchDocument, SearchWord
 from .query import parse
 from .registry import forbidden_audiences, kind_labels
@@ -69,7 +68,7 @@ def search(user, text, *, language, filters=None, offset=0, limit=20, with_facet
         stem
         for clause in clauses
         for alternative in clause.alternatives
-        for sequence in alternative_stems(alternative)
+        for sequence in alternative.stem_sequences()
         for stem in sequence
     }
     kinds, languages = kind_labels(), dict(settings.LANGUAGES)
@@ -93,8 +92,8 @@ def snippet(document, query_stems):
         return ""
     found = [
         index
-        for index, stem in enumerate(stemmer(document.language).stemWords([m.group().casefold() for m in matches]))
-        if fold(stem) in query_stems
+        for index, stem in enumerate(stem_words([match.group() for match in matches], document.language))
+        if stem in query_stems
     ]
     first = max(0, found[0] - SNIPPET_WORDS // 3) if found else 0
     window = matches[first : first + SNIPPET_WORDS]

@@ -84,7 +84,7 @@ def anyone(audiences):
 
 def expected_documents(query, readable=public):
     """The indexed documents a one-word query must find, among those whose audiences pass `readable`."""
-    query_stems = set(stems_in_every_language(query))
+    query_stems = {stem for sequence in stems_in_every_language([query]) for stem in sequence}
     return [
         document
         for document in SearchDocument.objects.all()

@@ -14,10 +14,9 @@ import math
 from collections import Counter, defaultdict
 from operator import itemgetter
 
-from django.conf import settings
 from django.db import connection
 
-from ..analysis import fold, stemmer, stems, words
+from ..analysis import fold, stems, words
 from .base import SearchBackend, SearchResponse
 
 RANK_WINDOW = 5000
@@ -29,17 +28,6 @@ MAX_POSITIONS = 256
 
 def audience_tag(audience):
     return f"aud_{audience}"
-
-
-def alternative_stems(alternative):
-    """The stem sequences an alternative may appear as: in its language, or in each language if typed."""
-    languages = [alternative.language] if alternative.language else [code for code, _name in settings.LANGUAGES]
-    return sorted(
-        {
-            tuple(fold(stem) for stem in stemmer(code).stemWords([word.casefold() for word in alternative.words]))
-            for code in languages
-        }
-    )
 
 
 def conditions(request, segment):
@@ -104,7 +92,7 @@ class Sqlite:
                 " OR ".join(
                     self.quote(" ".join(sequence))
                     for alternative in clause.alternatives
-                    for sequence in alternative_stems(alternative)
+                    for sequence in alternative.stem_sequences()
                 )
                 for clause in clauses
             ]
@@ -171,7 +159,7 @@ class Postgres:
             " | ".join(
                 "(" + " <-> ".join(self.lexeme(stem) for stem in sequence) + ")"
                 for alternative in clause.alternatives
-                for sequence in alternative_stems(alternative)
+                for sequence in alternative.stem_sequences()
             )
             for clause in clauses
         ]
