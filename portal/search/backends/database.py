@@ -10,6 +10,7 @@ documents of a segment distinguishes none of them (BM25 gives it almost no weigh
 each would cost time for every match: such a segment is listed most recently indexed first.
 """
 
+import functools
 import math
 from collections import Counter, defaultdict
 from operator import itemgetter
@@ -30,17 +31,17 @@ def audience_tag(audience):
     return f"aud_{audience}"
 
 
-def conditions(request, segment):
-    """(clauses, tag groups that must each match one tag, tags that must not match) for a segment.
+def language_segments(language):
+    """The visitor's language, then the others: the (required tag groups, excluded tags) of each."""
+    return [([[f"lang_{language}"]], []), ([], [f"lang_{language}"])]
 
-    `segment` is None (every language), ("only", language) or ("except", language).
-    """
+
+def tag_conditions(request, segment=([], [])):
+    """(tag groups that must each match one tag, tags that must not match) of a request within a segment."""
+    segment_required, segment_excluded = segment
     required = [[f"{facet}_{value}" for value in values] for facet, values in request.filters.items() if values]
     excluded = [audience_tag(value) for value in request.forbidden]
-    if segment:
-        mode, language = segment
-        (required.append([f"lang_{language}"]) if mode == "only" else excluded.append(f"lang_{language}"))
-    return request.clauses, required, excluded
+    return required + segment_required, excluded + segment_excluded
 
 
 def count_facets(rows):
@@ -67,17 +68,16 @@ def execute(sql, params):
 
 
 class Sqlite:
-    """FTS5: one table with the columns title, body, tags and words (the title's words, for suggestions)."""
+    """FTS5: one table with the columns title, body, extra (secondary text), tags and words (the title's
+    words, for suggestions)."""
 
     id_column = "search_fulltext.rowid"
     # SQLite would read each match's whole row, body included, unless told to use the facets' index.
     documents_for_facets = "search_searchdocument d INDEXED BY search_document_facets"
 
-    def order(self, clauses, by_score):
+    def score_order(self, clauses):
         # Title words weigh ten times body words, secondary text a twentieth; tags and title words do not count.
-        if by_score and clauses:
-            return "bm25(search_fulltext, 10.0, 1.0, 0.05, 0.0, 0.0), search_fulltext.rowid DESC", []
-        return "search_fulltext.rowid DESC", []
+        return "bm25(search_fulltext, 10.0, 1.0, 0.05, 0.0, 0.0), search_fulltext.rowid DESC", []
 
     def quote(self, token):
         return '"{}"'.format(token.replace('"', '""'))
@@ -85,30 +85,25 @@ class Sqlite:
     def any_tag(self, tags):
         return "tags : (" + " OR ".join(self.quote(tag) for tag in tags) + ")"
 
-    def where(self, clauses, required, excluded):
-        parts = []
-        if clauses:
-            groups = [
-                " OR ".join(
-                    self.quote(" ".join(sequence))
-                    for alternative in clause.alternatives
-                    for sequence in alternative.stem_sequences()
-                )
-                for clause in clauses
-            ]
-            parts.append("{title body extra} : (" + " AND ".join(f"({group})" for group in groups) + ")")
-        parts += [self.any_tag(tags) for tags in required]
-        expression = " AND ".join(f"({part})" for part in parts)
-        if excluded:
-            expression = f"({expression}) NOT {self.any_tag(excluded)}"
-        return "search_fulltext MATCH %s", [expression]
+    def text_condition(self, clauses):
+        groups = [
+            " OR ".join(
+                self.quote(" ".join(sequence))
+                for alternative in clause.alternatives
+                for sequence in alternative.stem_sequences()
+            )
+            for clause in clauses
+        ]
+        return "{title body extra} : (" + " AND ".join(f"({group})" for group in groups) + ")"
 
-    def suggestion_where(self, folded_words, required, excluded):
+    def prefix_condition(self, folded_words):
         *complete, prefix = folded_words
-        terms = [self.quote(word) for word in complete] + [self.quote(prefix) + " *"]
-        expression = "words : (" + " AND ".join(terms) + ")"
-        if required:
-            expression = f"{expression} AND {self.any_tag(required)}"
+        return "words : (" + " AND ".join([*(self.quote(word) for word in complete), self.quote(prefix) + " *"]) + ")"
+
+    def where(self, text, required, excluded):
+        """`text` (a text or prefix condition, or None) and the tag conditions, as one FTS5 query."""
+        parts = ([text] if text else []) + [self.any_tag(tags) for tags in required]
+        expression = " AND ".join(f"({part})" for part in parts)
         if excluded:
             expression = f"({expression}) NOT {self.any_tag(excluded)}"
         return "search_fulltext MATCH %s", [expression]
@@ -133,12 +128,10 @@ class Postgres:
     id_column = "search_fulltext.document_id"
     documents_for_facets = "search_searchdocument d"
 
-    def order(self, clauses, by_score):
+    def score_order(self, clauses):
         """ts_rank knows no word frequencies: each clause's rank is weighted by its BM25 inverse document
         frequency, so that words found everywhere ("el", "the") count for little; rank flag 1 divides
         by the logarithm of the document's length."""
-        if not (by_score and clauses):
-            return "search_fulltext.document_id DESC", []
         documents = execute("SELECT count(*) FROM search_fulltext", [])[0][0]
         terms, params = [], []
         for clause in clauses:
@@ -165,29 +158,24 @@ class Postgres:
         ]
         return " & ".join(f"({group})" for group in groups)
 
-    def tag_query(self, required, excluded):
-        return " & ".join([*(self.any_tag(tags) for tags in required), *(f"!{self.lexeme(tag)}" for tag in excluded)])
+    def text_condition(self, clauses):
+        return "search_fulltext.vector", self.text_query(clauses)
 
-    def where(self, clauses, required, excluded):
-        tag_query = self.tag_query(required, excluded)
-        sql, params = [], []
-        if clauses:
-            sql.append("search_fulltext.vector @@ %s::tsquery")
-            params.append(self.text_query(clauses))
-        if tag_query:
-            sql.append("search_fulltext.tags @@ %s::tsquery")
-            params.append(tag_query)
-        return " AND ".join(sql), params
-
-    def suggestion_where(self, folded_words, required, excluded):
+    def prefix_condition(self, folded_words):
         *complete, prefix = folded_words
-        query = " & ".join([*(self.lexeme(word) for word in complete), self.lexeme(prefix) + ":*"])
-        sql, params = "search_fulltext.words @@ %s::tsquery", [query]
-        tag_query = self.tag_query([required] if required else [], excluded)
-        if tag_query:
-            sql += " AND search_fulltext.tags @@ %s::tsquery"
-            params.append(tag_query)
-        return sql, params
+        return "search_fulltext.words", " & ".join(
+            [*(self.lexeme(word) for word in complete), f"{self.lexeme(prefix)}:*"]
+        )
+
+    def where(self, text, required, excluded):
+        """`text` (a text or prefix condition: column and tsquery, or None) and the tag conditions."""
+        conditions = [text] if text else []
+        tags = [*(self.any_tag(group) for group in required), *(f"!{self.lexeme(tag)}" for tag in excluded)]
+        if tags:
+            conditions.append(("search_fulltext.tags", " & ".join(tags)))
+        return " AND ".join(f"{column} @@ %s::tsquery" for column, _query in conditions), [
+            query for _column, query in conditions
+        ]
 
     def vector(self, title, body, extra):
         positions = defaultdict(list)
@@ -254,24 +242,31 @@ class DatabaseBackend(SearchBackend):
         sql, params = where
         return execute(f"SELECT count(*) FROM search_fulltext WHERE {sql}", params)[0][0]
 
-    def ranked_ids(self, clauses, where, offset, limit, by_score):
+    def ranked_ids(self, where, order, offset, limit):
         sql, params = where
-        order, order_params = self.dialect.order(clauses, by_score)
+        order, order_params = order
         rows = execute(
             f"SELECT {self.dialect.id_column} FROM search_fulltext WHERE {sql} ORDER BY {order} LIMIT %s OFFSET %s",
             [*params, *order_params, limit, offset],
         )
         return [row[0] for row in rows]
 
+    def text(self, request):
+        return self.dialect.text_condition(request.clauses) if request.clauses else None
+
     def search(self, request):
-        segments = [("only", request.language), ("except", request.language)]
-        wheres = [self.dialect.where(*conditions(request, segment)) for segment in segments]
-        facets = self.facets(request) if request.with_facets else {}
+        text = self.text(request)
+        segments = language_segments(request.language)
+        wheres = [self.dialect.where(text, *tag_conditions(request, segment)) for segment in segments]
+        facets = self.facets(request, text) if request.with_facets else {}
         if facets:  # the language facet counts the segments already
             in_language = facets["lang"][request.language]
             counts = [in_language, facets["lang"].total() - in_language]
         else:
             counts = [self.count(where) for where in wheres]
+        recency = (f"{self.dialect.id_column} DESC", [])
+        # Made once for both segments: on PostgreSQL it counts the documents of each query word.
+        score = functools.cache(lambda: self.dialect.score_order(request.clauses))
         document_ids, offset = [], request.offset
         for where, count in zip(wheres, counts, strict=True):
             wanted = request.limit - len(document_ids)
@@ -279,12 +274,13 @@ class DatabaseBackend(SearchBackend):
                 offset -= count
                 continue
             if wanted:
-                document_ids += self.ranked_ids(request.clauses, where, offset, wanted, count <= RANK_WINDOW)
+                order = score() if request.clauses and count <= RANK_WINDOW else recency
+                document_ids += self.ranked_ids(where, order, offset, wanted)
             offset = 0
         return SearchResponse(document_ids=document_ids, total=sum(counts), facets=facets)
 
-    def facets(self, request):
-        sql, params = self.dialect.where(*conditions(request, None))
+    def facets(self, request, text):
+        sql, params = self.dialect.where(text, *tag_conditions(request))
         rows = execute(
             "SELECT d.kind, d.language, d.year, d.topics, d.countries FROM search_fulltext"
             f" JOIN {self.dialect.documents_for_facets} ON d.id = {self.dialect.id_column} WHERE {sql}",
@@ -296,13 +292,11 @@ class DatabaseBackend(SearchBackend):
         folded_words = [fold(word) for word in words(text)]
         if not folded_words:
             return []
+        prefix = self.dialect.prefix_condition(folded_words)
         excluded = [audience_tag(value) for value in forbidden]
         ids = []
-        for segment_excluded, segment_required in [
-            (excluded, [f"lang_{language}"]),
-            ([*excluded, f"lang_{language}"], []),
-        ]:
-            sql, params = self.dialect.suggestion_where(folded_words, segment_required, segment_excluded)
+        for required, segment_excluded in language_segments(language):
+            sql, params = self.dialect.where(prefix, required, excluded + segment_excluded)
             rows = execute(
                 f"SELECT {self.dialect.id_column} FROM search_fulltext WHERE {sql}"
                 f" ORDER BY {self.dialect.id_column} DESC LIMIT %s",
