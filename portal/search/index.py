@@ -3,12 +3,11 @@
 import logging
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from .analysis import fold, words
-from .backends import get_backend
+from .backends import active_backend_names, get_backend
 from .models import SearchDocument, SearchWord
 
 logger = logging.getLogger(__name__)
@@ -21,8 +20,7 @@ def object_key(model, pk):
 
 
 def active_backends():
-    names = ["database"] if settings.SEARCH_BACKEND == "database" else ["database", settings.SEARCH_BACKEND]
-    return [get_backend(name) for name in names]
+    return [get_backend(name) for name in active_backend_names()]
 
 
 def document_for(key, entry):

@@ -120,8 +120,9 @@ def did_you_mean(user, text, language, total, filters=None):
     def count(text):
         return search(user, text, language=language, filters=filters, limit=0, with_facets=False).total
 
+    typed = [fold(word) for word in words(text)]
     corrected = []
-    for word in (fold(word) for word in words(text)):
+    for word in typed:
         if word.isdigit() or count(word):
             corrected.append(word)
             continue
@@ -131,7 +132,7 @@ def did_you_mean(user, text, language, total, filters=None):
         # The closest word the visitor may find: words only restricted documents contain are passed over.
         visible = (candidate for candidate in closest[:MAX_CORRECTIONS_TRIED] if count(candidate))
         corrected.append(next(visible, word))
-    if corrected == [fold(word) for word in words(text)]:
+    if corrected == typed:
         return ""
     suggestion = " ".join(corrected)
     return suggestion if count(suggestion) > total else ""

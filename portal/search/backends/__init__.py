@@ -13,5 +13,10 @@ BACKENDS = {
 }
 
 
+def active_backend_names():
+    """The backends that index every document: the database always, and the configured one."""
+    return list(dict.fromkeys(["database", settings.SEARCH_BACKEND]))
+
+
 def get_backend(name=None):
     return import_string(BACKENDS[name or settings.SEARCH_BACKEND])()

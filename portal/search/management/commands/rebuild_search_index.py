@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
-from portal.search.backends import BACKENDS
+from portal.search.backends import BACKENDS, active_backend_names
 from portal.search.rebuild import rebuild
 
 
@@ -15,11 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--resume", action="store_true", help="Continue the last rebuild that did not finish.")
 
     def handle(self, *args, backend=None, resume=False, **options):
-        names = (
-            [backend]
-            if backend
-            else ["database"] + ([] if settings.SEARCH_BACKEND == "database" else [settings.SEARCH_BACKEND])
-        )
+        names = [backend] if backend else active_backend_names()
         self.stderr.ending = ""  # tqdm redraws its bar with carriage returns, not new lines
         for name in names:
             with tqdm(desc=name, unit="obj", disable=options["verbosity"] == 0, file=self.stderr) as bar:
