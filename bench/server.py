@@ -1,0 +1,130 @@
+"""The portal as it runs in production, for the benchmarks, the load test and the audit.
+
+    .venv/bin/python bench/server.py [--database sqlite|postgresql] [--redis] [--port 8100]
+
+prepares a scratch database with the demo content (SQLite in `var/bench/`, or the PostgreSQL
+database `portal_bench` on 127.0.0.1:5432, dropped and created afresh), collects the static
+files, and serves the portal under gunicorn with production settings (2 workers) until
+interrupted, with a task worker (`manage.py db_worker`) beside it. Plain HTTP on localhost:
+`SECURE_SSL_REDIRECT` is off, everything else is as in production. Other scripts use `served()`.
+"""
+
+import argparse
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+WORK_DIR = ROOT / "var" / "bench"
+POSTGRESQL_SERVER = "postgres://postgres@127.0.0.1:5432"
+POSTGRESQL_DATABASE = "portal_bench"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def database_url(database):
+    if database == "sqlite":
+        return f"sqlite:///{WORK_DIR / 'portal.sqlite3'}"
+    return f"{POSTGRESQL_SERVER}/{POSTGRESQL_DATABASE}"
+
+
+def portal_environment(database, redis_url=""):
+    """The environment of every process of the served portal: one database, one media folder."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url(database),
+        "REDIS_URL": redis_url,
+        "MEDIA_ROOT": str(WORK_DIR / "media"),
+        "PRIVATE_MEDIA_ROOT": str(WORK_DIR / "private"),
+        "EMAIL_URL": "dummymail://",
+        "SITE_BASE_URL": "http://127.0.0.1",
+    }
+
+
+def manage(environment, *arguments, settings=None):
+    if settings:
+        environment = {**environment, "DJANGO_SETTINGS_MODULE": settings}
+    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=environment, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
+def prepare(database, environment):
+    """A fresh database with the demo content; seed_demo refuses production settings, so it runs under dev."""
+    shutil.rmtree(WORK_DIR, ignore_errors=True)
+    WORK_DIR.mkdir(parents=True)
+    if database == "postgresql":
+        for statement in (
+            f"DROP DATABASE IF EXISTS {POSTGRESQL_DATABASE} WITH (FORCE)",
+            f"CREATE DATABASE {POSTGRESQL_DATABASE}",
+        ):
+            subprocess.run(["psql", "-q", f"{POSTGRESQL_SERVER}/postgres", "-c", statement], check=True)  # noqa: S603, S607
+    manage(environment, "migrate", "--noinput")
+    manage(environment, "seed_demo", settings="portal.settings.dev")
+    manage(environment, "collectstatic", "--noinput")
+
+
+def wait_for_port(port, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with status {process.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not listen on port {port} within {timeout} s")
+
+
+@contextlib.contextmanager
+def served(database="sqlite", *, port=8100, redis_url="", workers=2, prepared=False, log=subprocess.DEVNULL):
+    """Yield the base URL of the portal under gunicorn; `prepared=True` reuses the last prepared database."""
+    environment = portal_environment(database, redis_url)
+    if not prepared:
+        prepare(database, environment)
+    gunicorn = subprocess.Popen(  # noqa: S603
+        [GUNICORN, "portal.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--access-logfile", "-"],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=log,
+    )
+    worker = subprocess.Popen([PYTHON, "manage.py", "db_worker"], cwd=ROOT, env=environment, stdout=log, stderr=log)  # noqa: S603
+    try:
+        wait_for_port(port, gunicorn)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        for process in (gunicorn, worker):
+            process.send_signal(signal.SIGTERM)
+        for process in (gunicorn, worker):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--redis", action="store_true", help=f"share the cache through Redis ({REDIS_URL})")
+    parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--prepared", action="store_true", help="reuse the database of the last run")
+    options = parser.parse_args()
+    redis_url = REDIS_URL if options.redis else ""
+    with served(options.database, port=options.port, redis_url=redis_url, prepared=options.prepared, log=None) as url:
+        print(f"Serving the portal with production settings on {url}/ (Ctrl-C stops it)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.pause()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
