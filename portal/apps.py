@@ -6,4 +6,5 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import accounts  # noqa: F401  (registers the demo accounts seeder)
+        # Registers the demo accounts seeder; drops cached pages when public content changes.
+        from . import accounts, page_cache  # noqa: F401

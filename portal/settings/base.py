@@ -17,6 +17,7 @@ env = environ.Env(
     ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+    DATABASE_CONN_MAX_AGE=(int, 60),
     REDIS_URL=(str, ""),
     SEARCH_BACKEND=(str, "database"),
     ELASTICSEARCH_URL=(str, ""),
@@ -31,6 +32,7 @@ env = environ.Env(
     MEMBERSHIP_REQUIRED_APPROVALS=(int, 1),
     OFFICIAL_EMAIL_DOMAINS=(list, []),
     PRIVATE_MEDIA_ROOT=(str, str(VAR_DIR / "private")),
+    PAGE_CACHE_DIR=(str, str(VAR_DIR / "cache" / "pages")),
     FORUM_EMAIL_INCLUDE_TITLE=(bool, True),
 )
 
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -122,14 +125,23 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DATABASES["default"]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "pages" holds whole pages for anonymous visitors (portal/page_cache.py); it must be shared by
+# every worker, so that publishing drops the pages of all of them.
 if env("REDIS_URL"):
+    REDIS_CACHE = {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": env("REDIS_URL")}
+    CACHES = {"default": REDIS_CACHE, "pages": {**REDIS_CACHE, "KEY_PREFIX": "pages"}}
+else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-        }
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("PAGE_CACHE_DIR"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 
 AUTHENTICATION_BACKENDS = [

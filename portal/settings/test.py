@@ -7,7 +7,12 @@ DEBUG = False
 SECRET_KEY = "test-only-insecure-key-4b9e1d0c"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# No page cache, so that a test sees its own changes at once; tests/portal/test_page_cache.py turns it on.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded files go to a temporary MEDIA_ROOT per test session (tests/conftest.py): Wagtail serves
 # documents from the file system.

@@ -1,0 +1,160 @@
+"""Anonymous visitors get cached pages; members, forms and private answers never come from or go to the cache."""
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from knowledge.models import KnowledgeItemPage, LibraryIndexPage
+from portal.page_cache import page_cache
+from tests.text import shows
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-pages"},
+    }
+    page_cache().clear()
+
+
+def fetch(client, url):
+    """The response and the number of database queries it cost."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response, len(context.captured_queries)
+
+
+def public_item():
+    return KnowledgeItemPage.objects.live().public().order_by("path").first().specific
+
+
+def publish_title(page, title, on_commit):
+    page.title_en = title
+    with on_commit():
+        page.save_revision().publish()
+
+
+def test_an_anonymous_visitor_gets_the_second_request_from_the_cache(client):
+    first, _ = fetch(client, "/en/library/")
+    second, queries = fetch(client, "/en/library/")
+
+    assert second.status_code == 200
+    assert queries == 0
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_each_language_and_query_string_is_cached_apart(client):
+    english = client.get("/en/library/").content
+    german = client.get("/de/library/").content
+    filtered = client.get("/en/library/?kind=software").content
+
+    assert client.get("/de/library/").content == german != english
+    assert client.get("/en/library/?kind=software").content == filtered != english
+
+
+def test_publishing_drops_the_cached_pages_that_list_the_page(client, on_commit):
+    item = public_item()
+    client.get(item.url)
+    client.get("/en/library/")
+
+    publish_title(item, "Hash-based triage of seized media, second edition", on_commit)
+
+    assert "second edition" in client.get(item.url).content.decode()
+    assert "second edition" in client.get("/en/library/").content.decode()
+
+
+def test_unpublishing_drops_the_page_from_cached_lists(client, on_commit):
+    item = public_item()
+    assert shows(client.get("/en/library/").content.decode(), item.title)
+
+    with on_commit():
+        item.unpublish()
+
+    assert not shows(client.get("/en/library/").content.decode(), item.title)
+    assert client.get(item.url).status_code == 404
+
+
+def test_moving_a_page_drops_the_cached_pages(client, on_commit):
+    item = public_item()
+    old_url = item.url
+    assert client.get(old_url).status_code == 200
+    target = LibraryIndexPage.objects.get().get_children().exclude(pk=item.get_parent().pk).first()
+
+    with on_commit():
+        item.move(target, pos="last-child")
+
+    new_url = Page.objects.get(pk=item.pk).url
+    assert new_url != old_url
+    assert client.get(old_url).get("Location") == new_url  # Wagtail's automatic redirect
+    assert client.get(new_url).status_code == 200
+
+
+def test_a_new_view_restriction_drops_the_cached_page(client, on_commit):
+    item = public_item()
+    assert client.get(item.url).status_code == 200
+
+    with on_commit():
+        PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(item.url).status_code == 302
+
+
+def test_a_member_never_gets_the_anonymous_page_nor_leaves_theirs_in_the_cache(client):
+    investigator = get_user_model().objects.get(username="investigator")
+    anonymous_page = client.get("/en/library/").content.decode()
+
+    client.force_login(investigator)
+    member_page, queries = fetch(client, "/en/library/")
+    client.logout()
+    client.cookies.clear()
+    later_anonymous_page = client.get("/en/library/").content.decode()
+
+    assert queries > 0
+    assert "Log out" in member_page.content.decode()
+    assert "Log out" not in anonymous_page
+    assert later_anonymous_page == anonymous_page
+
+
+def test_a_request_with_a_session_cookie_is_rendered_afresh(client):
+    client.get("/en/library/")
+    client.cookies["sessionid"] = "not-a-session"
+
+    _, queries = fetch(client, "/en/library/")
+
+    assert queries > 0
+
+
+@pytest.mark.parametrize("url", ["/en/accounts/login/", "/en/accounts/signup/"])
+def test_a_page_with_a_csrf_token_is_never_cached(client, url):
+    client.get(url)
+    client.cookies.clear()
+
+    response = client.get(url)
+
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "csrftoken" in response.cookies  # a fresh token: the page was rendered for this visitor
+
+
+def test_search_results_are_not_cached(client):
+    client.get("/en/search/?q=hotline")
+    _, queries = fetch(client, "/en/search/?q=hotline")
+
+    assert queries > 0
+
+
+def test_a_restricted_page_refused_to_an_anonymous_visitor_is_not_cached(client):
+    investigator = get_user_model().objects.get(username="investigator")
+    client.get("/en/library/members/")
+
+    client.force_login(investigator)
+    response = client.get("/en/library/members/")
+
+    assert response.status_code == 200
