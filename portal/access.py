@@ -93,21 +93,37 @@ def group_ids(user):
 
 def passes_restriction(user, restriction):
     """Whether `user` passes a page view restriction without a request (listings, feeds, search)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
     if restriction.restriction_type == PageViewRestriction.LOGIN:
-        return bool(user and user.is_authenticated)
+        return True
     if restriction.restriction_type == PageViewRestriction.GROUPS:
         if is_vetted_restriction(restriction):
             return may_see_restricted(user)
-        if not (user and user.is_authenticated and user.is_active):
-            return False
         return user.is_superuser or bool(group_ids(user) & {group.pk for group in restriction.groups.all()})
     # Password restrictions are passed per session, never in a list.
     return False
 
 
+def view_restrictions(user):
+    """Every page view restriction with its page, read once per request; anonymous visitors pass none."""
+
+    def compute():
+        restrictions = PageViewRestriction.objects.select_related("page")
+        if user and user.is_authenticated:
+            restrictions = restrictions.prefetch_related("groups")
+        return list(restrictions)
+
+    return cached_on_user(user, "_portal_view_restrictions", compute)
+
+
 def restrictions_not_passed_by(user):
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return [restriction for restriction in restrictions if not passes_restriction(user, restriction)]
+    return [restriction for restriction in view_restrictions(user) if not passes_restriction(user, restriction)]
+
+
+def restrictions_over(page, user):
+    """The view restrictions of `page` and of its ancestors."""
+    return [restriction for restriction in view_restrictions(user) if page.path.startswith(restriction.page.path)]
 
 
 def pages_visible_to(user, queryset):

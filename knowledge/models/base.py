@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from modelcluster.fields import ParentalManyToManyField
 
-from portal.access import pages_visible_to
+from portal.access import pages_visible_to, restrictions_over
 from portal.pages.models import PortalPage
 
 from ..choices import Kind
@@ -100,11 +100,8 @@ class LibraryIndexPage(PortalPage):
         )
         items = filter_items(visible_items, filters)
         page_of_items = Paginator(items, self.items_per_page).get_page(request.GET.get("page"))
-        restricted_paths = list(
-            PageViewRestriction.objects.filter(page__path__startswith=self.path).values_list("page__path", flat=True)
-        )
         for item in page_of_items:
-            item.members_only = item.path.startswith(tuple(restricted_paths)) if restricted_paths else False
+            item.members_only = bool(restrictions_over(item, request.user))
         context.update(filters=filters, facets=item_facets(visible_items, filters), items=page_of_items)
         return context
 

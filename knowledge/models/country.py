@@ -8,6 +8,7 @@ import csv
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -158,6 +159,7 @@ class CountryPage(PortalPage):
         return LegislationAssessment(country=self, criterion=criterion, status=AssessmentStatus.UNKNOWN)
 
     def all_assessments(self):
+        prefetch_related_objects([self], "assessments")
         return [self.assessment_for(criterion) for criterion in Criterion.values]
 
     def search_classification(self):

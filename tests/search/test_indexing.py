@@ -25,7 +25,6 @@ from portal.search.models import IndexRebuild, SearchDocument
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
-ANONYMOUS = AnonymousUser()
 
 
 def found(user, text):
@@ -81,12 +80,12 @@ def members_library():
 def test_a_draft_is_not_indexed_and_publishing_it_makes_it_findable(library, on_commit):
     page = new_practice(library, on_commit, publish=False)
     assert not documents_of(page_key(page)).exists()
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Wombatvision") == set()
 
     with on_commit():
         page.save_revision().publish()
 
-    assert found(ANONYMOUS, "Wombatvision") == {page_key(page)}
+    assert found(AnonymousUser(), "Wombatvision") == {page_key(page)}
     document = documents_of(page_key(page)).get()
     assert (document.language, document.kind, document.url, document.audiences) == (
         "en",
@@ -106,18 +105,18 @@ def test_a_published_standard_page_is_findable(on_commit):
         HomePage.objects.get().add_child(instance=page)
         page.save_revision().publish()
 
-    assert found(ANONYMOUS, "Numbatscope") == {page_key(page)}
+    assert found(AnonymousUser(), "Numbatscope") == {page_key(page)}
     assert list(documents_of(page_key(page)).values_list("language", "kind")) == [("en", "page")]
 
 
 def test_unpublishing_a_page_removes_it(library, on_commit):
     page = new_practice(library, on_commit)
-    assert found(ANONYMOUS, "Wombatvision") == {page_key(page)}
+    assert found(AnonymousUser(), "Wombatvision") == {page_key(page)}
 
     with on_commit():
         page.unpublish()
 
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Wombatvision") == set()
     assert not documents_of(page_key(page)).exists()
 
 
@@ -128,8 +127,8 @@ def test_publishing_a_new_revision_indexes_its_new_text(library, on_commit):
     with on_commit():
         page.save_revision().publish()
 
-    assert found(ANONYMOUS, "Numbatscope") == {page_key(page)}
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Numbatscope") == {page_key(page)}
+    assert found(AnonymousUser(), "Wombatvision") == set()
 
 
 def test_a_public_item_moved_into_the_members_library_is_found_only_by_members(
@@ -138,7 +137,7 @@ def test_a_public_item_moved_into_the_members_library_is_found_only_by_members(
     item = BestPracticePage.objects.live().public().order_by("pk").first()
     languages = set(documents_of(page_key(item)).values_list("language", flat=True))
     assert len(languages) == 6
-    assert page_key(item) in found(ANONYMOUS, item.title_en)
+    assert page_key(item) in found(AnonymousUser(), item.title_en)
 
     with on_commit():
         item.move(members_library, pos="last-child")
@@ -148,19 +147,19 @@ def test_a_public_item_moved_into_the_members_library_is_found_only_by_members(
     assert set(documents.values_list("language", flat=True)) == languages
     assert set(documents.values_list("audiences", flat=True)) == {f"pagerestriction{restriction.pk}"}
     assert documents.get(language="en").url == f"/en/library/members/{item.slug_en}/"
-    assert page_key(item) not in found(ANONYMOUS, item.title_en)
+    assert page_key(item) not in found(AnonymousUser(), item.title_en)
     assert page_key(item) not in found(demo_user("applicant"), item.title_en)
     assert page_key(item) in found(demo_user("investigator"), item.title_en)
 
 
 def test_a_restricted_item_moved_out_of_the_members_library_is_found_by_everyone(library, members_library, on_commit):
     item = new_practice(members_library, on_commit)
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Wombatvision") == set()
 
     with on_commit():
         item.move(library, pos="last-child")
 
-    assert found(ANONYMOUS, "Wombatvision") == {page_key(item)}
+    assert found(AnonymousUser(), "Wombatvision") == {page_key(item)}
     assert documents_of(page_key(item)).get().url == "/en/library/counting-quokkas-on-islands/"
 
 
@@ -172,7 +171,7 @@ def test_deleting_a_page_removes_its_documents(on_commit):
         item.delete()
 
     assert not documents_of(page_key(item)).exists()
-    assert page_key(item) not in found(ANONYMOUS, item.title_en)
+    assert page_key(item) not in found(AnonymousUser(), item.title_en)
 
 
 def test_deleting_a_section_removes_the_documents_of_its_items(library, on_commit):
@@ -181,7 +180,7 @@ def test_deleting_a_section_removes_the_documents_of_its_items(library, on_commi
         library.add_child(instance=section)
         section.save_revision().publish()
     item = new_practice(section, on_commit)
-    assert found(ANONYMOUS, "Wombatvision") == {page_key(item)}
+    assert found(AnonymousUser(), "Wombatvision") == {page_key(item)}
 
     with on_commit():
         section.delete()
@@ -195,14 +194,14 @@ def test_a_view_restriction_removes_the_subtree_from_the_results_of_those_it_exc
         library.add_child(instance=section)
         section.save_revision().publish()
     item = new_practice(section, on_commit)
-    assert found(ANONYMOUS, "Wombatvision") == {page_key(item)}
+    assert found(AnonymousUser(), "Wombatvision") == {page_key(item)}
 
     with on_commit():
         restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.add(Group.objects.get(name=WAGTAIL_EDITORS_GROUP))
 
     assert documents_of(page_key(item)).get().audiences == f"pagerestriction{restriction.pk}"
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Wombatvision") == set()
     assert found(demo_user("applicant"), "Wombatvision") == set()
     assert found(demo_user("investigator"), "Wombatvision") == set()
     assert found(demo_user("editor"), "Wombatvision") == {page_key(item)}
@@ -211,7 +210,7 @@ def test_a_view_restriction_removes_the_subtree_from_the_results_of_those_it_exc
         restriction.delete()
 
     assert documents_of(page_key(item)).get().audiences == ""
-    assert found(ANONYMOUS, "Wombatvision") == {page_key(item)}
+    assert found(AnonymousUser(), "Wombatvision") == {page_key(item)}
 
 
 # The forum
@@ -234,7 +233,7 @@ def reply(topic, demo_user, on_commit):
 def test_a_new_post_is_found_by_those_who_may_read_its_category(reply, demo_user):
     assert found(demo_user("investigator"), "Wombatvision") == {f"forum.post:{reply.pk}"}
     assert found(demo_user("moderator"), "Wombatvision") == {f"forum.post:{reply.pk}"}
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Wombatvision") == set()
     assert found(demo_user("applicant"), "Wombatvision") == set()
     document = documents_of(f"forum.post:{reply.pk}").get()
     assert (document.kind, document.title, document.url) == (
@@ -341,7 +340,7 @@ def test_a_web_link_is_indexed_when_saved_and_removed_when_deleted(on_commit):
             language="en",
         )
     link_key = f"knowledge.weblink:{link.pk}"
-    assert found(ANONYMOUS, "Wombatvision") == {link_key}
+    assert found(AnonymousUser(), "Wombatvision") == {link_key}
     assert set(documents_of(link_key).values_list("language", "kind", "url")) == {
         ("en", "web-link", "https://helpline.example.org/"),
         ("de", "web-link", "https://helpline.example.org/"),
@@ -352,14 +351,14 @@ def test_a_web_link_is_indexed_when_saved_and_removed_when_deleted(on_commit):
     with on_commit():
         link.save()
 
-    assert found(ANONYMOUS, "Numbatscope") == {link_key}
-    assert found(ANONYMOUS, "Wombatvision") == set()
+    assert found(AnonymousUser(), "Numbatscope") == {link_key}
+    assert found(AnonymousUser(), "Wombatvision") == set()
 
     with on_commit():
         link.delete()
 
     assert not documents_of(link_key).exists()
-    assert found(ANONYMOUS, "Numbatscope") == set()
+    assert found(AnonymousUser(), "Numbatscope") == set()
 
 
 # Rebuilding
