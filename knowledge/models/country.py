@@ -5,13 +5,14 @@ five criteria of ICMEC's "Child Sexual Abuse Material: Model Legislation & Globa
 """
 
 import csv
+import functools
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -42,7 +43,8 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
         verbose_name = _("country index page")
 
     def countries(self):
-        return CountryPage.objects.live().child_of(self).order_by("title")
+        # Lists show no country's text: its streamfields, one per language, are not read.
+        return CountryPage.objects.live().child_of(self).defer_streamfields().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -121,6 +123,12 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
         return rows
 
 
+@functools.cache
+def unassessed(criterion):
+    """What a country without an assessment of `criterion` shows; one shared, never saved, instance."""
+    return LegislationAssessment(criterion=criterion, status=AssessmentStatus.UNKNOWN)
+
+
 @dataclass
 class MatrixRow:
     country: "CountryPage"
@@ -152,14 +160,14 @@ class CountryPage(PortalPage):
     class Meta:
         verbose_name = _("country page")
 
+    @cached_property
+    def assessments_by_criterion(self):
+        return {assessment.criterion: assessment for assessment in self.assessments.all()}
+
     def assessment_for(self, criterion):
-        for assessment in self.assessments.all():
-            if assessment.criterion == criterion:
-                return assessment
-        return LegislationAssessment(country=self, criterion=criterion, status=AssessmentStatus.UNKNOWN)
+        return self.assessments_by_criterion.get(criterion) or unassessed(criterion)
 
     def all_assessments(self):
-        prefetch_related_objects([self], "assessments")
         return [self.assessment_for(criterion) for criterion in Criterion.values]
 
     def search_classification(self):
@@ -254,6 +262,11 @@ class LegislationAssessment(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("legislation assessment")
         constraints = [models.UniqueConstraint(fields=["country", "criterion"], name="one_assessment_per_criterion")]
+
+    @property
+    def status_label(self):
+        """The status's label: what get_status_display() says, without its cost in a 285-cell matrix."""
+        return AssessmentStatus(self.status).label
 
     @property
     def citation(self):
