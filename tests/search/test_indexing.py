@@ -26,7 +26,6 @@ from portal.search.models import IndexRebuild, SearchDocument
 pytestmark = pytest.mark.usefixtures("demo_site")
 
 
-
 def found(user, text):
     """The object keys `user` finds with `text`."""
     return {hit.document.object_key for hit in service.search(user, text, language="en", limit=200).hits}
