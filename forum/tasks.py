@@ -2,9 +2,12 @@
 
 E-mail leaves the platform, so it carries no post text: only the topic's title (unless
 FORUM_EMAIL_INCLUDE_TITLE is off) and a link. A notification is marked `emailed_at` only once
-its mail went out; `manage.py forum_email` sends the digests and retries what is still pending.
+its mail went out. A mail that fails is retried by the task queue after 1, 5 and 30 minutes
+(where the backend can defer tasks, as the database backend can); `manage.py forum_email` sends
+the digests and retries whatever is still pending after that.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -19,6 +22,8 @@ from portal.mail import absolute_url, send_templated_email
 from .models import EmailMode, ForumPreferences, Notification
 
 logger = logging.getLogger(__name__)
+
+RETRY_DELAYS = [datetime.timedelta(minutes=minutes) for minutes in (1, 5, 30)]
 
 
 def preferences_of(user):
@@ -49,13 +54,20 @@ def _send(user, notifications, language):
 
 
 @task()
-def email_notification(notification_id):
+def email_notification(notification_id, attempt=0):
     notification = Notification.objects.select_related("user", "topic").filter(pk=notification_id).first()
     if notification is None or notification.emailed_at:
         return
     preferences = preferences_of(notification.user)
-    if preferences.email_mode == EmailMode.IMMEDIATE:
+    if preferences.email_mode != EmailMode.IMMEDIATE:
+        return
+    try:
         _send(notification.user, [notification], preferences.language)
+    except Exception:
+        if attempt < len(RETRY_DELAYS) and email_notification.get_backend().supports_defer:
+            retry_at = timezone.now() + RETRY_DELAYS[attempt]
+            email_notification.using(run_after=retry_at).enqueue(notification_id, attempt + 1)
+        raise
 
 
 def enqueue_emails(notifications):

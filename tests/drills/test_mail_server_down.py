@@ -6,12 +6,14 @@ import socket
 
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 import pytest
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
 from forum.models import Notification, Post
+from forum.tasks import email_notification
 from tests.members import make_member
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -72,3 +74,33 @@ def test_a_failing_mail_server_delays_notifications_but_loses_none(
     pending.refresh_from_db()
     assert pending.emailed_at is not None
     print("Mail server down: the reply was saved, its notice kept, and sent once when the server was back")
+
+
+def test_the_task_queue_retries_a_failed_mail_later_and_sends_it_once(
+    client, settings, topic, reply, on_commit, email_task_outcomes
+):
+    # A backend that defers tasks, as the database backend of production does; it records, not runs.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 2
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    client.force_login(make_member("drill.queue"))
+    with on_commit():
+        reply(client, topic, "The reply whose notice the queue retries.")
+    notification = Notification.objects.get(topic=topic, user=topic.author, kind=Notification.Kind.REPLY)
+    backend = email_notification.get_backend()
+    queued_first = backend.results[-1]
+
+    with pytest.raises(OSError):  # the worker runs the queued task while the server refuses
+        email_notification.call(*queued_first.args)
+    retry = backend.results[-1]
+
+    assert retry.args == [notification.pk, 1]
+    assert retry.task.run_after > timezone.now()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server works again
+    email_notification.call(*retry.args)
+    email_notification.call(*retry.args)  # a retry that runs twice sends nothing more
+    assert [message.to for message in mail.outbox] == [[topic.author.email]]
+    notification.refresh_from_db()
+    assert notification.emailed_at is not None
+    print("Mail server down: the task queue scheduled a retry, which sent the notice once the server was back")
