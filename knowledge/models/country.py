@@ -114,12 +114,14 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
     def matrix_rows(self, criteria, status):
         """One row per country with one assessment per criterion (a placeholder where none exists)."""
         countries = list(self.countries().prefetch_related("assessments"))
+        index_url = self.url
         rows = []
         for country in countries:
             cells = [country.assessment_for(criterion) for criterion in criteria]
             if status and not any(cell.status == status for cell in cells):
                 continue
-            rows.append(MatrixRow(country=country, cells=cells))
+            # A country page sits right under this page: its address is this one's and its slug.
+            rows.append(MatrixRow(country=country, url=f"{index_url}{country.slug}/", cells=cells))
         return rows
 
 
@@ -132,6 +134,7 @@ def unassessed(criterion):
 @dataclass
 class MatrixRow:
     country: "CountryPage"
+    url: str
     cells: list
 
 
