@@ -69,10 +69,17 @@ def item_facets(items, filters):
     kind_items = filter_items(items, filters.without("kind")).order_by()
     kind_counts = dict(kind_items.values_list("kind").annotate(n=Count("pk", distinct=True)))
     topic_items = filter_items(items, filters.without("topic")).values("pk")
-    topics = Topic.objects.filter(items__in=topic_items).annotate(n=Count("items", distinct=True)).order_by("name")
+    # values() before annotate(): grouped by the two columns shown, not by every column of the table.
+    topics = (
+        Topic.objects.filter(items__in=topic_items)
+        .values("key", "name")
+        .annotate(n=Count("items", distinct=True))
+        .order_by("name")
+    )
     country_items = filter_items(items, filters.without("country")).values("pk")
     countries = (
         CountryPage.objects.filter(knowledge_items__in=country_items)
+        .values("iso_code", "title")
         .annotate(n=Count("knowledge_items", distinct=True))
         .order_by("title")
     )
@@ -83,7 +90,7 @@ def item_facets(items, filters):
     )
     return {
         "kind": [(value, label, kind_counts[value]) for value, label in Kind.choices if kind_counts.get(value)],
-        "topic": [(topic.key, topic.name, topic.n) for topic in topics],
-        "country": [(country.iso_code, country.title, country.n) for country in countries],
+        "topic": [(topic["key"], topic["name"], topic["n"]) for topic in topics],
+        "country": [(country["iso_code"], country["title"], country["n"]) for country in countries],
         "language": [(code, name, language_counts[code]) for code, name in settings.LANGUAGES if language_counts[code]],
     }

@@ -113,7 +113,7 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
 
     def matrix_rows(self, criteria, status):
         """One row per country with one assessment per criterion (a placeholder where none exists)."""
-        countries = list(self.countries().prefetch_related("assessments"))
+        countries = list(self.countries().only("title", "slug", "iso_code").prefetch_related("assessments"))
         index_url = self.url
         rows = []
         for country in countries:

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 
 from ..choices import AssessmentStatus, Criterion, Kind
 from .base import KnowledgeItemPage
-from .country import LegislationAssessment
+from .country import CountryPage, LegislationAssessment
 
 
 class ModelLawPage(RoutablePageMixin, KnowledgeItemPage):
@@ -55,16 +55,20 @@ class ModelLawPage(RoutablePageMixin, KnowledgeItemPage):
         provisions = list(self.provisions.all())
         criteria = {provision.criterion for provision in provisions if provision.criterion}
         coverage = defaultdict(list)
-        assessments = (
+        assessments = list(
             LegislationAssessment.objects.filter(
                 criterion__in=criteria,
                 status__in=[AssessmentStatus.YES, AssessmentStatus.PARTIAL],
                 country__live=True,
-            )
-            .select_related("country")
-            .order_by("country__title")
+            ).order_by("country__title")
         )
+        # Each country once, however many provisions it covers, with its address worked out once.
+        countries = CountryPage.objects.filter(pk__in={assessment.country_id for assessment in assessments})
+        countries = {country.pk: country for country in countries.defer_streamfields()}
+        for country in countries.values():
+            country.address = country.url
         for assessment in assessments:
+            assessment.country = countries[assessment.country_id]
             coverage[assessment.criterion].append(assessment)
         by_part = defaultdict(list)
         for provision in provisions:

@@ -10,6 +10,8 @@ restricted item never changes a result, a count, a facet or a suggestion.
 import datetime
 from dataclasses import dataclass, field
 
+from portal.access import cached_on_user
+
 
 @dataclass
 class Entry:
@@ -86,4 +88,9 @@ def audience(prefix, ident):
 
 
 def forbidden_audiences(user):
-    return sorted(audience(prefix, ident) for prefix, check in _audience_checks.items() for ident in check(user))
+    """Worked out once per request: a search and its "did you mean" counts ask for the same user."""
+    return cached_on_user(
+        user,
+        "_search_forbidden_audiences",
+        lambda: sorted(audience(prefix, ident) for prefix, check in _audience_checks.items() for ident in check(user)),
+    )

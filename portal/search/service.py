@@ -90,11 +90,10 @@ def snippet(document, query_stems):
     matches = list(WORD.finditer(document.body))
     if not matches:
         return ""
-    found = [
-        index
-        for index, stem in enumerate(stem_words([match.group() for match in matches], document.language))
-        if stem in query_stems
-    ]
+    body_words = [match.group() for match in matches]
+    distinct_words = list(dict.fromkeys(body_words))  # each word stemmed once, however often it occurs
+    stems = dict(zip(distinct_words, stem_words(distinct_words, document.language), strict=True))
+    found = [index for index, word in enumerate(body_words) if stems[word] in query_stems]
     first = max(0, found[0] - SNIPPET_WORDS // 3) if found else 0
     window = matches[first : first + SNIPPET_WORDS]
     found = set(found)

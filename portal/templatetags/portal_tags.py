@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
+from portal import page_cache
 from portal.sanitise import clean_member_html
 
 register = template.Library()
@@ -56,24 +57,34 @@ def language_versions(context):
 
 @dataclass(frozen=True)
 class MenuItem:
-    page: Page
+    title: str
+    url: str
     is_current: bool
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's live children that editors put in menus, in tree order."""
-    site = Site.find_for_request(context["request"])
+    """The home page's live children that editors put in menus, in tree order.
+
+    Every page shows them: they are read once per site and language until public content changes.
+    """
+    request = context["request"]
+    site = Site.find_for_request(request)
     if site is None:
         return []
+    key = f"main-menu:{page_cache.generation()}:{site.pk}:{translation.get_language()}"
+    sections = page_cache.page_cache().get(key)
+    if sections is None:
+        sections = [
+            (section.title, section.get_url(request=request), section.path)
+            for section in site.root_page.get_children().live().in_menu()
+        ]
+        page_cache.page_cache().set(key, sections, page_cache.TIMEOUT_SECONDS)
     current_page = context.get("page")
+    current_path = current_page.path if isinstance(current_page, Page) else None
     return [
-        MenuItem(
-            page=item,
-            is_current=isinstance(current_page, Page)
-            and (current_page.pk == item.pk or current_page.is_descendant_of(item)),
-        )
-        for item in site.root_page.get_children().live().in_menu()
+        MenuItem(title=title, url=url, is_current=bool(current_path and current_path.startswith(path)))
+        for title, url, path in sections
     ]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from knowledge.models import KnowledgeItemPage, LibraryIndexPage
 from portal.page_cache import page_cache
+from portal.pages.models import HomePage, SectionPage
 from tests.text import shows
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -158,3 +159,19 @@ def test_a_restricted_page_refused_to_an_anonymous_visitor_is_not_cached(client)
     response = client.get("/en/library/members/")
 
     assert response.status_code == 200
+
+
+def test_the_main_menu_shows_a_new_section_at_once_to_members_and_visitors(client, on_commit):
+    investigator = get_user_model().objects.get(username="investigator")
+    client.get("/en/")
+    client.force_login(investigator)
+    client.get("/en/")
+    section = SectionPage(title_en="Victim support services", slug_en="victim-support", show_in_menus=True)
+
+    with on_commit():
+        HomePage.objects.get().add_child(instance=section)
+        section.save_revision().publish()
+
+    assert "Victim support services" in client.get("/en/").content.decode()
+    client.logout()
+    assert "Victim support services" in client.get("/en/").content.decode()
