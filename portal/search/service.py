@@ -127,7 +127,7 @@ def did_you_mean(user, text, language, total, filters=None):
             continue
         candidates = SearchWord.objects.filter(word__startswith=word[0]).values_list("word", flat=True)
         similar = [candidate for candidate in candidates if abs(len(candidate) - len(word)) <= 2]
-        closest = difflib.get_close_matches(word, similar, n=len(similar), cutoff=0.75)
+        closest = difflib.get_close_matches(word, similar, n=len(similar), cutoff=0.75) if similar else []
         # The closest word the visitor may find: words only restricted documents contain are passed over.
         visible = (candidate for candidate in closest[:MAX_CORRECTIONS_TRIED] if count(candidate))
         corrected.append(next(visible, word))
