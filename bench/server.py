@@ -48,6 +48,7 @@ def portal_environment(database, redis_url=""):
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(WORK_DIR / "media"),
         "PRIVATE_MEDIA_ROOT": str(WORK_DIR / "private"),
+        "PAGE_CACHE_DIR": str(WORK_DIR / "cache"),
         "EMAIL_URL": "dummymail://",
         "SITE_BASE_URL": "http://127.0.0.1",
     }
@@ -74,6 +75,16 @@ def prepare(database, environment):
     manage(environment, "collectstatic", "--noinput")
 
 
+def code_version():
+    """The commit served, for the reports: other engineers change the code while benchmarks run."""
+
+    def git(*arguments):
+        return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True).stdout.strip()  # noqa: S603, S607
+
+    changed = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if changed else "")
+
+
 def wait_for_port(port, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -86,11 +97,26 @@ def wait_for_port(port, process, timeout=60):
 
 
 @contextlib.contextmanager
-def served(database="sqlite", *, port=8100, redis_url="", workers=2, prepared=False, log=subprocess.DEVNULL):
-    """Yield the base URL of the portal under gunicorn; `prepared=True` reuses the last prepared database."""
+def served(
+    database="sqlite",
+    *,
+    port=8100,
+    redis_url="",
+    workers=2,
+    prepared=False,
+    before_serving=None,
+    log=subprocess.DEVNULL,
+):
+    """Yield the base URL of the portal under gunicorn; `prepared=True` reuses the last prepared database.
+
+    `before_serving(environment)`, when given, runs once the database is ready and before gunicorn
+    starts, e.g. to add bench members (`bench.members.create_members`).
+    """
     environment = portal_environment(database, redis_url)
     if not prepared:
         prepare(database, environment)
+    if before_serving:
+        before_serving(environment)
     gunicorn = subprocess.Popen(  # noqa: S603
         [GUNICORN, "portal.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--access-logfile", "-"],
         cwd=ROOT,
