@@ -41,6 +41,20 @@ def drop_cached_pages():
         cache.incr(GENERATION_KEY)
 
 
+def cached_until_content_changes(key, compute):
+    """`compute()`, kept in the page cache under `key` until public content changes.
+
+    For what many pages, or members' pages too, show and work out alike (the main menu, facet
+    counts): the key must name everything the answer depends on, such as the language.
+    """
+    key = f"{generation()}:{hashlib.sha256(key.encode()).hexdigest()}"
+    value = page_cache().get(key)
+    if value is None:
+        value = compute()
+        page_cache().set(key, value, TIMEOUT_SECONDS)
+    return value
+
+
 def cache_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"{generation()}:{address}"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,7 +16,8 @@ from wagtail.models import Page
 
 from modelcluster.fields import ParentalManyToManyField
 
-from portal.access import pages_visible_to, restrictions_over
+from portal.access import pages_visible_to, restrictions_not_passed_by, restrictions_over
+from portal.page_cache import cached_until_content_changes
 from portal.pages.models import PortalPage
 
 from ..choices import Kind
@@ -102,7 +104,13 @@ class LibraryIndexPage(PortalPage):
         page_of_items = Paginator(items, self.items_per_page).get_page(request.GET.get("page"))
         for item in page_of_items:
             item.members_only = bool(restrictions_over(item, request.user))
-        context.update(filters=filters, facets=item_facets(visible_items, filters), items=page_of_items)
+        # The counts depend on the filters, the language of the labels and what the visitor may see.
+        hidden = sorted(restriction.pk for restriction in restrictions_not_passed_by(request.user))
+        facets = cached_until_content_changes(
+            f"library-facets:{self.pk}:{get_language()}:{filters}:{hidden}",
+            lambda: item_facets(visible_items, filters),
+        )
+        context.update(filters=filters, facets=facets, items=page_of_items)
         return context
 
 

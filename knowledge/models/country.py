@@ -12,7 +12,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from modelcluster.fields import ParentalKey
 
 from portal.access import pages_visible_to
+from portal.page_cache import generation
 from portal.pages.models import PortalPage
 
 from ..choices import AssessmentStatus, Criterion, ServiceKind, Verification
@@ -56,7 +57,8 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
         criteria = [value for value in request.GET.getlist("criterion") if value in Criterion.values]
         status = request.GET.get("status", "")
         status = status if status in AssessmentStatus.values else ""
-        rows = self.matrix_rows(criteria or Criterion.values, status)
+        # Read only when the table is not in the fragment cache (see the template).
+        rows = SimpleLazyObject(lambda: self.matrix_rows(criteria or Criterion.values, status))
         context = self.get_context(request)
         context.update(
             rows=rows,
@@ -65,6 +67,7 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
             selected_criteria=criteria,
             statuses=AssessmentStatus.choices,
             selected_status=status,
+            content_generation=generation(),
         )
         return TemplateResponse(request, "knowledge/legislation_matrix.html", context)
 

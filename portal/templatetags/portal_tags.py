@@ -72,14 +72,13 @@ def main_menu(context):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = f"main-menu:{page_cache.generation()}:{site.pk}:{translation.get_language()}"
-    sections = page_cache.page_cache().get(key)
-    if sections is None:
-        sections = [
+    sections = page_cache.cached_until_content_changes(
+        f"main-menu:{site.pk}:{translation.get_language()}",
+        lambda: [
             (section.title, section.get_url(request=request), section.path)
             for section in site.root_page.get_children().live().in_menu()
-        ]
-        page_cache.page_cache().set(key, sections, page_cache.TIMEOUT_SECONDS)
+        ],
+    )
     current_page = context.get("page")
     current_path = current_page.path if isinstance(current_page, Page) else None
     return [

@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from knowledge.models import KnowledgeItemPage, LibraryIndexPage
+from knowledge.models import CountryIndexPage, KnowledgeItemPage, LegislationAssessment, LibraryIndexPage
 from portal.page_cache import page_cache
 from portal.pages.models import HomePage, SectionPage
 from tests.text import shows
@@ -175,3 +175,37 @@ def test_the_main_menu_shows_a_new_section_at_once_to_members_and_visitors(clien
     assert "Victim support services" in client.get("/en/").content.decode()
     client.logout()
     assert "Victim support services" in client.get("/en/").content.decode()
+
+
+def kind_counts(response):
+    return {value: count for value, _label, count in response.context["facets"]["kind"]}
+
+
+def test_library_facet_counts_are_kept_apart_for_visitors_and_members_and_follow_publishing(client, on_commit):
+    investigator = get_user_model().objects.get(username="investigator")
+    anonymous_counts = kind_counts(client.get("/en/library/"))
+    client.force_login(investigator)
+    member_counts = kind_counts(client.get("/en/library/"))
+    restricted = KnowledgeItemPage.objects.live().not_public()
+
+    assert restricted.exists()
+    assert sum(member_counts.values()) == sum(anonymous_counts.values()) + restricted.count()
+
+    item = public_item()
+    with on_commit():
+        item.unpublish()
+
+    assert kind_counts(client.get("/en/library/"))[item.kind] == member_counts[item.kind] - 1
+
+
+def test_the_legislation_matrix_follows_a_changed_assessment(client, on_commit):
+    matrix = f"{CountryIndexPage.objects.get().url}matrix/"
+    client.force_login(get_user_model().objects.get(username="investigator"))  # the page itself is not cached
+    before = client.get(matrix).content.decode().count("status--yes")
+    assessment = LegislationAssessment.objects.filter(status="yes").first()
+
+    with on_commit():
+        assessment.status = "no"
+        assessment.save()
+
+    assert client.get(matrix).content.decode().count("status--yes") == before - 1
