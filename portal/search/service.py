@@ -110,11 +110,13 @@ def snippet(document, query_stems):
 
 
 def did_you_mean(user, text, language, total, filters=None):
-    """A corrected query, offered only if it finds more than the `total` results the query found.
+    """A corrected query for a query that found nothing, offered only if the correction finds something.
 
     A word counts as known when it finds something the visitor may see: a word that only restricted
     documents contain is corrected like any unknown word, so corrections reveal nothing restricted.
     """
+    if total:
+        return ""  # all of a query's words must match: each found something
 
     def count(text):
         return search(user, text, language=language, filters=filters, limit=0, with_facets=False).total

@@ -131,7 +131,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Gunicorn's workers and the task worker write at once: each transaction takes the write lock
     # at its start and waits for it, instead of failing with "database is locked" midway.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "pages" holds whole pages for anonymous visitors (portal/page_cache.py); it must be shared by

@@ -8,6 +8,10 @@ SECRET_KEY = "test-only-insecure-key-4b9e1d0c"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The test database is in memory, shared by the threads of one process: an IMMEDIATE transaction
+    # (base.py) around each test would hold its write lock and stall the backup test's read of it.
+    DATABASES["default"]["OPTIONS"] = {}  # noqa: F405
 # No page cache, so that a test sees its own changes at once; tests/portal/test_page_cache.py turns it on.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
