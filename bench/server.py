@@ -24,31 +24,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-WORK_DIR = ROOT / "var" / "bench"
 POSTGRESQL_SERVER = "postgres://postgres@127.0.0.1:5432"
-POSTGRESQL_DATABASE = "portal_bench"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
-def database_url(database):
+# Each user of a served portal has a scratch name: its folder `var/<name>/` and its PostgreSQL database
+# `portal_<name>`, so that the benchmarks and the audit can run at the same time.
+def work_dir(scratch):
+    return ROOT / "var" / scratch
+
+
+def postgresql_database(scratch):
+    return f"portal_{scratch}"
+
+
+def database_url(database, scratch):
     if database == "sqlite":
-        return f"sqlite:///{WORK_DIR / 'portal.sqlite3'}"
-    return f"{POSTGRESQL_SERVER}/{POSTGRESQL_DATABASE}"
+        return f"sqlite:///{work_dir(scratch) / 'portal.sqlite3'}"
+    return f"{POSTGRESQL_SERVER}/{postgresql_database(scratch)}"
 
 
-def portal_environment(database, redis_url=""):
+def portal_environment(database, redis_url="", scratch="bench"):
     """The environment of every process of the served portal: one database, one media folder."""
+    folder = work_dir(scratch)
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url(database),
+        "DATABASE_URL": database_url(database, scratch),
         "REDIS_URL": redis_url,
-        "MEDIA_ROOT": str(WORK_DIR / "media"),
-        "PRIVATE_MEDIA_ROOT": str(WORK_DIR / "private"),
-        "PAGE_CACHE_DIR": str(WORK_DIR / "cache"),
+        "MEDIA_ROOT": str(folder / "media"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+        "PAGE_CACHE_DIR": str(folder / "cache"),
         "EMAIL_URL": "dummymail://",
         "SITE_BASE_URL": "http://127.0.0.1",
     }
@@ -60,15 +69,13 @@ def manage(environment, *arguments, settings=None):
     subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=environment, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
-def prepare(database, environment):
+def prepare(database, environment, scratch):
     """A fresh database with the demo content; seed_demo refuses production settings, so it runs under dev."""
-    shutil.rmtree(WORK_DIR, ignore_errors=True)
-    WORK_DIR.mkdir(parents=True)
+    shutil.rmtree(work_dir(scratch), ignore_errors=True)
+    work_dir(scratch).mkdir(parents=True)
     if database == "postgresql":
-        for statement in (
-            f"DROP DATABASE IF EXISTS {POSTGRESQL_DATABASE} WITH (FORCE)",
-            f"CREATE DATABASE {POSTGRESQL_DATABASE}",
-        ):
+        name = postgresql_database(scratch)
+        for statement in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
             subprocess.run(["psql", "-q", f"{POSTGRESQL_SERVER}/postgres", "-c", statement], check=True)  # noqa: S603, S607
     manage(environment, "migrate", "--noinput")
     manage(environment, "seed_demo", settings="portal.settings.dev")
@@ -106,15 +113,16 @@ def served(
     prepared=False,
     before_serving=None,
     log=subprocess.DEVNULL,
+    scratch="bench",
 ):
     """Yield the base URL of the portal under gunicorn; `prepared=True` reuses the last prepared database.
 
     `before_serving(environment)`, when given, runs once the database is ready and before gunicorn
     starts, e.g. to add bench members (`bench.members.create_members`).
     """
-    environment = portal_environment(database, redis_url)
+    environment = portal_environment(database, redis_url, scratch)
     if not prepared:
-        prepare(database, environment)
+        prepare(database, environment, scratch)
     if before_serving:
         before_serving(environment)
     gunicorn = subprocess.Popen(  # noqa: S603

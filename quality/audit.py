@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import server  # noqa: E402
+from bench.login import csrf_token  # noqa: E402
 
 QUALITY = ROOT / "quality"
 NODE_MODULES = QUALITY / "node_modules"
@@ -53,9 +54,8 @@ WAPITI_MODULES = "xss,permanentxss,sql,exec,file,redirect,crlf"
 WAPITI_EXCLUDED = ["/*/accounts/logout/*", "/*/membership/profile/delete/*", "/*/accounts/password/*", "/admin/*"]
 
 
-# The audit's own scratch databases, so a benchmark serving var/bench/ or portal_bench at the same time is left alone.
-server.WORK_DIR = ROOT / "var" / "audit"
-server.POSTGRESQL_DATABASE = "portal_audit"
+# The audit's own scratch folder and database (var/audit/, portal_audit), apart from the benchmarks'.
+SCRATCH = "audit"
 
 
 class Outcome:
@@ -110,10 +110,6 @@ def set_cookies(headers):
         if name.lower() == "set-cookie":
             cookies.load(value)
     return cookies
-
-
-def csrf_token(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def log_in(base_url):
@@ -423,7 +419,7 @@ def check_server_errors(outcome):
 
 
 def discover_pages(database):
-    environment = server.portal_environment(database)
+    environment = server.portal_environment(database, scratch=SCRATCH)
     completed = subprocess.run(  # noqa: S603
         [server.PYTHON, str(QUALITY / "pages.py")],
         cwd=ROOT,
@@ -450,7 +446,9 @@ def main():
     started = time.monotonic()
     with (
         open(REPORTS / "server.log", "w") as server_log,
-        server.served(options.database, port=PORT, workers=4, prepared=options.prepared, log=server_log) as base_url,
+        server.served(
+            options.database, port=PORT, workers=4, prepared=options.prepared, log=server_log, scratch=SCRATCH
+        ) as base_url,
     ):
         print(f"Portal prepared and served in {time.monotonic() - started:.0f} s", flush=True)
         pages = discover_pages(options.database)
