@@ -136,7 +136,7 @@ def did_you_mean(user, text, language, total, filters=None):
     if corrected == typed:
         return ""
     suggestion = " ".join(corrected)
-    return suggestion if count(suggestion) > total else ""
+    return suggestion if count(suggestion) else ""
 
 
 def suggestions(user, text, language, limit=8):
