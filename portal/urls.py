@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,6 +12,7 @@ from csp.decorators import csp_update
 
 from knowledge.feeds import LibraryFeed
 
+from . import routing
 from .sitemaps import PageSitemap
 
 # The Wagtail admin (behind log-in) runs inline scripts of its own and of wagtail-modeltranslation,
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.membership.urls")),
     path("", include("forum.urls")),
     path("", include("workshops.urls")),
-    path("", include(wagtail_urls)),
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
