@@ -7,7 +7,7 @@ restricted item never reaches a list, a count or a facet for someone not entitle
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from modeltranslation.utils import build_localized_fieldname
 
@@ -61,7 +61,17 @@ def filter_items(items, filters):
         items = items.filter(countries__iso_code=filters.country)
     if filters.language:
         items = items.filter(translated_into(filters.language))
-    return items.prefetch_related("topics", "countries")
+    return items
+
+
+# What a list shows of each item (item_meta.html) and what its address and access are worked out from.
+LISTED_FIELDS = ("title", "summary", "kind", "date", "url_path", "path", "depth", "live", "content_type")
+
+
+def listed(items):
+    """`items` with only what a list of them shows: narrow rows, with their topics and countries."""
+    countries = CountryPage.objects.only("title", "path", "depth")
+    return items.only(*LISTED_FIELDS).prefetch_related("topics", Prefetch("countries", queryset=countries))
 
 
 def item_facets(items, filters):

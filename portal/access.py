@@ -109,7 +109,9 @@ def view_restrictions(user):
     """Every page view restriction with its page, read once per request; anonymous visitors pass none."""
 
     def compute():
-        restrictions = PageViewRestriction.objects.select_related("page")
+        restrictions = PageViewRestriction.objects.select_related("page").only(
+            "restriction_type", "password", "page__path"
+        )
         if user and user.is_authenticated:
             restrictions = restrictions.prefetch_related("groups")
         return list(restrictions)

@@ -34,7 +34,7 @@ class WorkshopIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        workshops = WorkshopPage.objects.live().public().child_of(self).order_by("-starts_on")
+        workshops = WorkshopPage.objects.live().public().child_of(self).defer_streamfields().order_by("-starts_on")
         today = timezone.localdate()
         context["upcoming"] = [workshop for workshop in workshops if workshop.ends_on >= today][::-1]
         context["past"] = [workshop for workshop in workshops if workshop.ends_on < today]

@@ -30,7 +30,7 @@ class AwarenessIndexPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         audience = request.GET.get("audience", "")
         audience = audience if audience in Audience.values else ""
-        pages = AwarenessPage.objects.live().public().child_of(self).order_by("path")
+        pages = AwarenessPage.objects.live().public().child_of(self).defer_streamfields().order_by("path")
         links = WebLink.objects.all()
         if audience:
             pages = [page for page in pages if audience in page.audiences]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,7 +17,6 @@ from wagtail.models import Page
 from modelcluster.fields import ParentalManyToManyField
 
 from portal.access import pages_visible_to, restrictions_not_passed_by, restrictions_over
-from portal.page_cache import cached_until_content_changes
 from portal.pages.models import PortalPage
 
 from ..choices import Kind
@@ -93,25 +92,33 @@ class LibraryIndexPage(PortalPage):
         verbose_name = _("library index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import LibraryFilters, filter_items, item_facets  # the selectors read these models
+        from ..selectors import LibraryFilters, filter_items, item_facets, listed  # the selectors read these models
 
         context = super().get_context(request, *args, **kwargs)
         filters = LibraryFilters.from_query(request.GET)
         visible_items = pages_visible_to(
-            request.user, KnowledgeItemPage.objects.live().descendant_of(self).order_by("-date", "pk")
+            request.user,
+            KnowledgeItemPage.objects.live().descendant_of(self).order_by("-date", "pk"),
         )
-        items = filter_items(visible_items, filters)
-        page_of_items = Paginator(items, self.items_per_page).get_page(request.GET.get("page"))
-        for item in page_of_items:
-            item.members_only = bool(restrictions_over(item, request.user))
-        # The counts depend on the filters, the language of the labels and what the visitor may see.
-        hidden = sorted(restriction.pk for restriction in restrictions_not_passed_by(request.user))
-        facets = cached_until_content_changes(
-            f"library-facets:{self.pk}:{get_language()}:{filters}:{hidden}",
-            lambda: item_facets(visible_items, filters),
+        page_number = request.GET.get("page")
+        context.update(
+            filters=filters,
+            # Read only when the filter form and the results are not in the fragment cache (see the
+            # template), which keeps them per filters and query string, language and the view
+            # restrictions the visitor does not pass.
+            facets=SimpleLazyObject(lambda: item_facets(visible_items, filters)),
+            items=SimpleLazyObject(
+                lambda: self.page_of_items(listed(filter_items(visible_items, filters)), page_number, request.user)
+            ),
+            hidden_restrictions=sorted(restriction.pk for restriction in restrictions_not_passed_by(request.user)),
         )
-        context.update(filters=filters, facets=facets, items=page_of_items)
         return context
+
+    def page_of_items(self, items, page_number, user):
+        page_of_items = Paginator(items, self.items_per_page).get_page(page_number)
+        for item in page_of_items:
+            item.members_only = bool(restrictions_over(item, user))
+        return page_of_items
 
 
 class LibrarySectionPage(PortalPage):
@@ -124,8 +131,8 @@ class LibrarySectionPage(PortalPage):
         verbose_name = _("library section")
 
     def get_context(self, request, *args, **kwargs):
+        from ..selectors import listed  # the selectors read these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            KnowledgeItemPage.objects.live().child_of(self).order_by("-date", "pk").prefetch_related("topics")
-        )
+        context["items"] = listed(KnowledgeItemPage.objects.live().child_of(self).order_by("-date", "pk"))
         return context

@@ -24,7 +24,6 @@ from wagtail.snippets.models import register_snippet
 from modelcluster.fields import ParentalKey
 
 from portal.access import pages_visible_to
-from portal.page_cache import generation
 from portal.pages.models import PortalPage
 
 from ..choices import AssessmentStatus, Criterion, ServiceKind, Verification
@@ -67,7 +66,6 @@ class CountryIndexPage(RoutablePageMixin, PortalPage):
             selected_criteria=criteria,
             statuses=AssessmentStatus.choices,
             selected_status=status,
-            content_generation=generation(),
         )
         return TemplateResponse(request, "knowledge/legislation_matrix.html", context)
 
@@ -186,7 +184,8 @@ class CountryPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["hotlines"] = self.hotlines.all()
         context["related_items"] = pages_visible_to(
-            request.user, KnowledgeItemPage.objects.live().filter(countries=self).order_by("-date")
+            request.user,
+            KnowledgeItemPage.objects.live().filter(countries=self).only("title", "url_path", "path").order_by("-date"),
         )[:10]
         return context
 

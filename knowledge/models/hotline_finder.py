@@ -28,7 +28,9 @@ class HotlineFinderPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        countries = sorted(CountryPage.objects.live().public(), key=lambda country: country.title.casefold())
+        countries = sorted(
+            CountryPage.objects.live().public().defer_streamfields(), key=lambda country: country.title.casefold()
+        )
         by_code = {country.iso_code: country for country in countries}
         selected = by_code.get(request.GET.get("country", "").upper())
         context.update(

@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -38,7 +39,8 @@ class ModelLawPage(RoutablePageMixin, KnowledgeItemPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["parts"] = self.structured_parts()
+        # Read only when the parts are not in the fragment cache (see the template).
+        context["parts"] = SimpleLazyObject(self.structured_parts)
         return context
 
     def search_text(self):

@@ -17,6 +17,8 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
+from portal.page_cache import cached_until_content_changes
+
 from .blocks import BaseStreamBlock
 
 
@@ -99,7 +101,14 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        # The same for every visitor: read once per language until public content changes.
+        context["sections"] = cached_until_content_changes(
+            f"home-sections:{self.pk}:{get_language()}",
+            lambda: [
+                {"title": section.title, "url": section.get_url(request=request), "intro": section.intro}
+                for section in self.get_children().live().in_menu().specific().defer_streamfields()
+            ],
+        )
         return context
 
 

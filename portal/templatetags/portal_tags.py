@@ -109,3 +109,32 @@ def machine_datetime(value):
 def colon():
     """The colon after a label, as the visitor's language writes it (French puts a no-break space before it)."""
     return "\u00a0:" if translation.get_language() == "fr" else ":"
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        # A preview shows an editor's unsaved changes, which no cached fragment holds.
+        if getattr(context.get("request"), "is_preview", False):
+            return self.nodelist.render(context)
+        values = [str(value.resolve(context)) for value in self.vary_on]
+        key = ":".join(["fragment", self.name, translation.get_language(), *values])
+        return page_cache.cached_until_content_changes(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def cache_until_content_changes(parser, token):
+    """`{% cache_until_content_changes name value… %}…{% endcache_until_content_changes %}`
+
+    Django's `{% cache %}` for what public content alone decides: kept in the page cache per
+    language and per the values given (which must name everything else the fragment depends on,
+    such as what the visitor may see) until public content changes; rendered afresh in previews.
+    """
+    name, *vary_on = token.split_contents()[1:]
+    nodelist = parser.parse(("endcache_until_content_changes",))
+    parser.delete_first_token()
+    return ContentFragmentNode(nodelist, name, [parser.compile_filter(value) for value in vary_on])

@@ -1,5 +1,7 @@
 """Anonymous visitors get cached pages; members, forms and private answers never come from or go to the cache."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,7 +10,14 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from knowledge.models import CountryIndexPage, KnowledgeItemPage, LegislationAssessment, LibraryIndexPage
+from knowledge.models import (
+    CountryIndexPage,
+    CountryPage,
+    KnowledgeItemPage,
+    LegislationAssessment,
+    LibraryIndexPage,
+    ModelLawPage,
+)
 from portal.page_cache import page_cache
 from portal.pages.models import HomePage, SectionPage
 from tests.text import shows
@@ -178,7 +187,10 @@ def test_the_main_menu_shows_a_new_section_at_once_to_members_and_visitors(clien
 
 
 def kind_counts(response):
-    return {value: count for value, _label, count in response.context["facets"]["kind"]}
+    """{kind: count} as the library's filter form shows them: "Software tool (3)"."""
+    kind_select = re.search(r'<select id="filter-kind".*?</select>', response.content.decode(), re.DOTALL).group()
+    options = re.findall(r'<option value="([\w-]+)"[^>]*>[^<]*\((\d+)\)<', kind_select)
+    return {value: int(count) for value, count in options}
 
 
 def test_library_facet_counts_are_kept_apart_for_visitors_and_members_and_follow_publishing(client, on_commit):
@@ -209,3 +221,64 @@ def test_the_legislation_matrix_follows_a_changed_assessment(client, on_commit):
         assessment.save()
 
     assert client.get(matrix).content.decode().count("status--yes") == before - 1
+
+
+def test_library_results_are_kept_apart_for_visitors_and_members(client):
+    restricted = KnowledgeItemPage.objects.live().not_public().first()
+    anonymous_results = client.get("/en/library/").content.decode()
+    client.force_login(get_user_model().objects.get(username="investigator"))
+    member_results = client.get("/en/library/").content.decode()
+    client.logout()
+    client.cookies["sessionid"] = "not-a-session"  # rendered afresh, from the cached fragments
+
+    assert shows(member_results, restricted.title)
+    assert not shows(anonymous_results, restricted.title)
+    assert not shows(client.get("/en/library/").content.decode(), restricted.title)
+
+
+def public_titles(kind):
+    return KnowledgeItemPage.objects.live().public().filter(kind=kind).values_list("title_en", flat=True)
+
+
+def test_library_results_follow_the_filters(client):
+    client.cookies["sessionid"] = "not-a-session"
+    client.get("/en/library/")
+
+    software = client.get("/en/library/?kind=software").content.decode()
+    practice = client.get("/en/library/?kind=practice").content.decode()
+
+    software_titles = (
+        KnowledgeItemPage.objects.live().public().filter(kind="software").values_list("title_en", flat=True)
+    )
+    practice_titles = (
+        KnowledgeItemPage.objects.live().public().filter(kind="practice").values_list("title_en", flat=True)
+    )
+    assert all(shows(software, title) for title in software_titles)
+    assert not any(shows(software, title) for title in practice_titles)
+    assert all(shows(practice, title) for title in practice_titles)
+
+
+def test_a_country_page_follows_a_changed_hotline(client, on_commit):
+    germany = CountryPage.objects.get(iso_code="DE")
+    client.force_login(get_user_model().objects.get(username="investigator"))  # the page itself is not cached
+    client.get(germany.url)
+    hotline = germany.hotlines.first()
+
+    with on_commit():
+        hotline.name = "Internet-Beschwerdestelle (renamed)"
+        hotline.save()
+
+    assert "Internet-Beschwerdestelle (renamed)" in client.get(germany.url).content.decode()
+
+
+def test_a_preview_shows_the_editors_unsaved_model_law_not_the_cached_one(client):
+    law = ModelLawPage.objects.live().first()
+    client.get(law.url)  # its parts are now in the fragment cache
+    provisions = list(law.provisions.all())
+    provisions[0].title = "Unsaved provision title"
+    law.provisions = provisions
+
+    preview = law.make_preview_request().content.decode()
+
+    assert "Unsaved provision title" in preview
+    assert "Unsaved provision title" not in client.get(law.url).content.decode()
