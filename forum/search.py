@@ -58,6 +58,8 @@ class PostIndexer(Indexer):
 
 
 def unreadable_categories(user):
+    if not user.is_authenticated:
+        return list(Category.objects.values_list("pk", flat=True))  # the forum is for members only
     categories = Category.objects.prefetch_related("read_groups", "moderate_groups")
     return [category.pk for category in categories if not permissions.can(user, permissions.READ, category)]
 

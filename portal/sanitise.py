@@ -3,7 +3,7 @@
 https://bleach.readthedocs.io/en/latest/clean.html
 """
 
-from functools import partial
+from functools import lru_cache, partial
 
 import bleach
 import markdown
@@ -19,6 +19,8 @@ _rich_text_cleaner = bleach.Cleaner(
 )
 
 
+# Pages render the same stored rich text again and again; cleaning it is a pure function of it.
+@lru_cache(maxsize=1024)
 def sanitise_rich_text(html):
     return _rich_text_cleaner.clean(html)
 

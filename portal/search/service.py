@@ -86,20 +86,27 @@ def search(user, text, *, language, filters=None, offset=0, limit=20, with_facet
 
 
 def snippet(document, query_stems):
-    """About 30 words of the body around the first match, escaped, with matching words in <mark>."""
+    """About 30 words of the body around the first match, escaped, with matching words in <mark>.
+
+    Words are stemmed one by one up to the first match and in the window only, each word once.
+    """
     matches = list(WORD.finditer(document.body))
     if not matches:
         return ""
-    body_words = [match.group() for match in matches]
-    distinct_words = list(dict.fromkeys(body_words))  # each word stemmed once, however often it occurs
-    stems = dict(zip(distinct_words, stem_words(distinct_words, document.language), strict=True))
-    found = [index for index, word in enumerate(body_words) if stems[word] in query_stems]
-    first = max(0, found[0] - SNIPPET_WORDS // 3) if found else 0
+    stems = {}
+
+    def matches_query(match):
+        word = match.group()
+        if word not in stems:
+            stems[word] = stem_words([word], document.language)[0]
+        return stems[word] in query_stems
+
+    first_found = next((index for index, match in enumerate(matches) if matches_query(match)), 0)
+    first = max(0, first_found - SNIPPET_WORDS // 3)
     window = matches[first : first + SNIPPET_WORDS]
-    found = set(found)
     pieces = ["… "] if first else []
     for offset, match in enumerate(window):
-        pieces.append(format_html("<mark>{}</mark>", match.group()) if first + offset in found else match.group())
+        pieces.append(format_html("<mark>{}</mark>", match.group()) if matches_query(match) else match.group())
         following = window[offset + 1].start() if offset + 1 < len(window) else match.end()
         pieces.append(WHITESPACE.sub(" ", document.body[match.end() : following]))
     if window[-1] is matches[-1]:

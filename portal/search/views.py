@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext, pgettext
@@ -68,6 +69,7 @@ def run_search(user, query, language, filters, page_number):
     return service.search(user, query, language=language, filters=filters, offset=offset, limit=RESULTS_PER_PAGE)
 
 
+@transaction.non_atomic_requests  # reads only; on SQLite a transaction would take the write lock
 @vary_on_cookie
 @cache_control(private=True)
 def search(request):
