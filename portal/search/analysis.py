@@ -50,6 +50,11 @@ def stem_words(word_list, language):
     return [fold(stem) for stem in stemmer(language).stemWords([word.casefold() for word in word_list])]
 
 
+@functools.lru_cache(maxsize=200_000)  # snippets stem the same words of the same documents again and again
+def stem_word(word, language):
+    return stem_words([word], language)[0]
+
+
 def stems(text, language):
     """The folded stems of `text` in `language`, in order (one per word)."""
     return stem_words(words(text), language)
