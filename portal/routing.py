@@ -51,7 +51,7 @@ def find_route(request, path):
     url_path = build_localized_fieldname("url_path", get_language())
     page = (
         Page.objects.filter(path__startswith=root.path, **{f"{url_path}__in": addresses})
-        .order_by("-depth")
+        .order_by("-depth", "path")  # of siblings sharing a slug (a fallback), the first, as Wagtail's walk
         .only("content_type", "depth")
         .first()
     )
