@@ -144,7 +144,7 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.cache.UncompressedFileBasedCache",
             "LOCATION": env("PAGE_CACHE_DIR"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },

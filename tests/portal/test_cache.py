@@ -5,6 +5,7 @@ import logging
 import socket
 
 from django.core.cache import caches
+from django.http import HttpResponse
 
 import pytest
 from redis.exceptions import ResponseError
@@ -51,3 +52,36 @@ def test_redis_errors_other_than_an_outage_still_raise(unreachable_cache, monkey
 
     with pytest.raises(ResponseError):
         unreachable_cache.get("key")
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "files": {"BACKEND": "portal.cache.UncompressedFileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    return caches["files"]
+
+
+def test_the_file_cache_keeps_values_uncompressed_until_they_expire(file_cache, tmp_path):
+    page = HttpResponse("<h1>Reporting guidance</h1>" * 100)
+    file_cache.set("page", page, timeout=60)
+
+    assert file_cache.get("page").content == page.content
+    assert any(page.content in path.read_bytes() for path in tmp_path.iterdir())  # not compressed
+    assert file_cache.touch("page", timeout=0)
+    assert file_cache.get("page", "expired") == "expired"
+    assert not file_cache.touch("page")
+
+
+def test_the_file_cache_takes_a_file_left_by_djangos_compressed_file_cache_for_absent(file_cache, settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "django_files": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    caches["django_files"].set("generation", 7)
+
+    assert file_cache.get("generation") is None
+    assert file_cache.add("generation", 1)
+    file_cache.incr("generation")
+    assert file_cache.get("generation") == 2
