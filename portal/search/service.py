@@ -1,6 +1,8 @@
 """What the search page asks: ranked, permitted, faceted results with snippets, suggestions and corrections."""
 
+import collections
 import difflib
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -89,28 +91,34 @@ def search(user, text, *, language, filters=None, offset=0, limit=20, with_facet
 def snippet(document, query_stems):
     """About 30 words of the body around the first match, escaped, with matching words in <mark>.
 
-    Words are stemmed up to the first match and in the window only.
+    The body is read word by word up to the end of the window: bodies can be long.
     """
-    matches = list(WORD.finditer(document.body))
-    if not matches:
-        return ""
 
     def matches_query(match):
         return stem_word(match.group(), document.language) in query_stems
 
-    first_found = next((index for index, match in enumerate(matches) if matches_query(match)), 0)
-    first = max(0, first_found - SNIPPET_WORDS // 3)
-    window = matches[first : first + SNIPPET_WORDS]
-    pieces = ["… "] if first else []
+    body_words = WORD.finditer(document.body)
+    preceding = collections.deque(maxlen=SNIPPET_WORDS // 3)
+    cut_at_start = False
+    for match in body_words:
+        if matches_query(match):
+            window = [*preceding, match]
+            break
+        cut_at_start = cut_at_start or len(preceding) == preceding.maxlen
+        preceding.append(match)
+    else:  # no word matches: the start of the body
+        body_words, window, cut_at_start = WORD.finditer(document.body), [], False
+    window += itertools.islice(body_words, SNIPPET_WORDS - len(window))
+    if not window:
+        return ""
+    cut_at_end = next(body_words, None) is not None
+    pieces = ["… "] if cut_at_start else []
     for offset, match in enumerate(window):
         word = escape(match.group())
         pieces.append(f"<mark>{word}</mark>" if matches_query(match) else word)
         following = window[offset + 1].start() if offset + 1 < len(window) else match.end()
         pieces.append(escape(WHITESPACE.sub(" ", document.body[match.end() : following])))
-    if window[-1] is matches[-1]:
-        pieces.append(escape(WHITESPACE.sub(" ", document.body[window[-1].end() :]).rstrip()))
-    else:
-        pieces.append(" …")
+    pieces.append(" …" if cut_at_end else escape(WHITESPACE.sub(" ", document.body[window[-1].end() :]).rstrip()))
     return mark_safe("".join(pieces))  # noqa: S308  (every piece of the body is escaped above)
 
 
