@@ -41,13 +41,19 @@ def drop_cached_pages():
         cache.incr(GENERATION_KEY)
 
 
+def generation_key(name):
+    """The cache key of `name` in the current generation: a new generation misses every old key."""
+    return f"{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+
+
 def cached_until_content_changes(key, compute):
     """`compute()`, kept in the page cache under `key` until public content changes.
 
-    For what many pages, or members' pages too, show and work out alike (the main menu, facet
-    counts): the key must name everything the answer depends on, such as the language.
+    For what many pages, or members' pages too, show and work out alike (the site, the main menu,
+    the fragments of `{% cache_until_content_changes %}`): the key must name everything the answer
+    depends on, such as the language.
     """
-    key = f"{generation()}:{hashlib.sha256(key.encode()).hexdigest()}"
+    key = generation_key(key)
     value = page_cache().get(key)
     if value is None:
         value = compute()
@@ -56,8 +62,7 @@ def cached_until_content_changes(key, compute):
 
 
 def cache_key(request):
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"{generation()}:{address}"
+    return generation_key(request.build_absolute_uri())
 
 
 def may_use_cache(request):
