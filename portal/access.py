@@ -21,6 +21,7 @@ from wagtail.models import PageViewRestriction
 from allauth.mfa.models import Authenticator
 
 from .accounts import VETTED_MEMBERS_GROUP
+from .page_cache import cached_until_content_changes
 
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
@@ -105,18 +106,25 @@ def passes_restriction(user, restriction):
     return False
 
 
+def read_view_restrictions():
+    return list(
+        PageViewRestriction.objects.select_related("page")
+        .only("restriction_type", "password", "page__path")
+        .prefetch_related("groups")
+    )
+
+
 def view_restrictions(user):
-    """Every page view restriction with its page, read once per request; anonymous visitors pass none."""
+    """Every page view restriction with its page and groups: kept until content changes, read once per request.
 
-    def compute():
-        restrictions = PageViewRestriction.objects.select_related("page").only(
-            "restriction_type", "password", "page__path"
-        )
-        if user and user.is_authenticated:
-            restrictions = restrictions.prefetch_related("groups")
-        return list(restrictions)
-
-    return cached_on_user(user, "_portal_view_restrictions", compute)
+    A saved or deleted restriction, or a change of its groups, starts a new content generation
+    (`portal.page_cache`), so a new restriction applies from the next request on.
+    """
+    return cached_on_user(
+        user,
+        "_portal_view_restrictions",
+        lambda: cached_until_content_changes("view-restrictions", read_view_restrictions),
+    )
 
 
 def restrictions_not_passed_by(user):

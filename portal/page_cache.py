@@ -6,10 +6,10 @@ stored only if it is a complete 200 page that sets no cookie (so no CSRF token i
 marked private or uncacheable, and was rendered for an anonymous visitor. A request carrying a
 session cookie, even an invalid one, bypasses the cache: `make bench` measures uncached pages so.
 
-Any save or deletion of public content (pages and their revisions, view restrictions, documents,
-images, library, country and workshop data) moves the cache to a new generation once the
-transaction commits, which drops every cached page at once: a page lists other pages, so a
-publish, unpublish or move changes more than its own address.
+Any save or deletion of public content (pages and their revisions, view restrictions and their
+groups, documents, images, library, country and workshop data) moves the cache to a new
+generation once the transaction commits, which drops every cached page at once: a page lists
+other pages, so a publish, unpublish or move changes more than its own address.
 """
 
 import hashlib
@@ -17,7 +17,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
 
 CACHE_ALIAS = "pages"
@@ -108,3 +108,12 @@ def drop_cached_pages_on_commit(sender, **kwargs):
 
 post_save.connect(drop_cached_pages_on_commit, dispatch_uid="portal.page_cache.save")
 post_delete.connect(drop_cached_pages_on_commit, dispatch_uid="portal.page_cache.delete")
+
+
+def drop_cached_pages_on_relations_commit(sender, action, **kwargs):
+    """A many-to-many change of public content, such as the groups of a view restriction."""
+    if action.startswith("post_"):
+        drop_cached_pages_on_commit(sender)
+
+
+m2m_changed.connect(drop_cached_pages_on_relations_commit, dispatch_uid="portal.page_cache.relations")

@@ -3,6 +3,7 @@
 import re
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -18,6 +19,7 @@ from knowledge.models import (
     LibraryIndexPage,
     ModelLawPage,
 )
+from portal.accounts import VETTED_MEMBERS_GROUP
 from portal.page_cache import page_cache
 from portal.pages.models import HomePage, SectionPage
 from tests.text import shows
@@ -115,6 +117,33 @@ def test_a_new_view_restriction_drops_the_cached_page(client, on_commit):
         PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
 
     assert client.get(item.url).status_code == 302
+
+
+def test_a_new_restriction_for_vetted_members_hides_the_page_from_listings_and_search_at_once(client, on_commit):
+    item = public_item()
+    client.cookies["sessionid"] = "not-a-session"  # rendered afresh, with the view restrictions from the cache
+    assert shows(client.get("/en/library/").content.decode(), item.title)
+    assert f'href="{item.url}"' in client.get("/en/search/", {"q": item.title}).content.decode()
+
+    with on_commit():
+        restriction = PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.add(Group.objects.get(name=VETTED_MEMBERS_GROUP))
+
+    assert not shows(client.get("/en/library/").content.decode(), item.title)
+    assert f'href="{item.url}"' not in client.get("/en/search/", {"q": item.title}).content.decode()
+
+
+def test_a_group_added_to_a_restriction_lets_its_members_in_at_once(client, on_commit):
+    item = public_item()
+    with on_commit():
+        restriction = PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.GROUPS)
+    client.force_login(get_user_model().objects.get(username="investigator"))
+    assert not shows(client.get("/en/library/").content.decode(), item.title)  # a restriction no group passes
+
+    with on_commit():
+        restriction.groups.add(Group.objects.get(name=VETTED_MEMBERS_GROUP))
+
+    assert shows(client.get("/en/library/").content.decode(), item.title)
 
 
 def test_a_member_never_gets_the_anonymous_page_nor_leaves_theirs_in_the_cache(client):
