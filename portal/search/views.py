@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from knowledge.models import Topic
 from portal.osce import country_name
+from portal.page_cache import cached_until_content_changes
 
 from . import service
 from .registry import kind_labels
@@ -27,14 +28,19 @@ FACET_HEADINGS = {
 }
 
 
+def topic_names():
+    return cached_until_content_changes(
+        f"topic-names:{get_language()}", lambda: {topic.key: topic.name for topic in Topic.objects.all()}
+    )
+
+
 def facet_labels(facets):
-    labels = {
+    return {
         "kind": kind_labels(),
         "lang": dict(settings.LANGUAGES),
-        "topic": {topic.key: topic.name for topic in Topic.objects.filter(key__in=facets.get("topic", {}))},
+        "topic": topic_names(),
         "country": {code: country_name(code.upper()) for code in facets.get("country", {})},
     }
-    return labels
 
 
 def facet_groups(facets, filters, query):

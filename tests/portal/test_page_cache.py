@@ -18,6 +18,7 @@ from knowledge.models import (
     LegislationAssessment,
     LibraryIndexPage,
     ModelLawPage,
+    Topic,
 )
 from portal.accounts import VETTED_MEMBERS_GROUP
 from portal.page_cache import page_cache
@@ -187,6 +188,17 @@ def test_search_results_are_not_cached(client):
     _, queries = fetch(client, "/en/search/?q=hotline")
 
     assert queries > 0
+
+
+def test_search_facets_show_a_renamed_topic_at_once(client, on_commit):
+    topic = Topic.objects.get(key="victim-identification")
+    assert shows(client.get("/en/search/?q=victim+identification").content.decode(), topic.name)
+
+    with on_commit():
+        topic.name_en = "Identifying victims"
+        topic.save()
+
+    assert "Identifying victims" in client.get("/en/search/?q=victim+identification").content.decode()
 
 
 def test_a_restricted_page_refused_to_an_anonymous_visitor_is_not_cached(client):
