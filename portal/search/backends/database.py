@@ -132,11 +132,15 @@ class Postgres:
         """ts_rank knows no word frequencies: each clause's rank is weighted by its BM25 inverse document
         frequency, so that words found everywhere ("el", "the") count for little; rank flag 1 divides
         by the logarithm of the document's length."""
-        documents = execute("SELECT count(*) FROM search_fulltext", [])[0][0]
+        queries = [self.text_query([clause]) for clause in clauses]
+        # All documents, and those that match each clause, counted in one round trip.
+        counts = [
+            "(SELECT count(*) FROM search_fulltext)",
+            *["(SELECT count(*) FROM search_fulltext WHERE vector @@ %s::tsquery)"] * len(queries),
+        ]
+        documents, *found_per_clause = execute(f"SELECT {', '.join(counts)}", queries)[0]
         terms, params = [], []
-        for clause in clauses:
-            query = self.text_query([clause])
-            found = execute("SELECT count(*) FROM search_fulltext WHERE vector @@ %s::tsquery", [query])[0][0]
+        for query, found in zip(queries, found_per_clause, strict=True):
             terms.append(f"%s * ts_rank('{RANK_WEIGHTS}', search_fulltext.vector, %s::tsquery, 1)")
             params += [math.log(1 + (documents - found + 0.5) / (found + 0.5)), query]
         return f"({' + '.join(terms)}) DESC, search_fulltext.document_id DESC", params
