@@ -91,13 +91,15 @@ def search(user, text, *, language, filters=None, offset=0, limit=20, with_facet
 def snippet(document, query_stems):
     """About 30 words of the body around the first match, escaped, with matching words in <mark>.
 
-    The body is read word by word up to the end of the window: bodies can be long.
+    The body is read word by word up to the end of the window: bodies can be long. The text between
+    marks is escaped in one piece.
     """
+    body = document.body
 
     def matches_query(match):
         return stem_word(match.group(), document.language) in query_stems
 
-    body_words = WORD.finditer(document.body)
+    body_words = WORD.finditer(body)
     preceding = collections.deque(maxlen=SNIPPET_WORDS // 3)
     cut_at_start = False
     for match in body_words:
@@ -107,19 +109,19 @@ def snippet(document, query_stems):
         cut_at_start = cut_at_start or len(preceding) == preceding.maxlen
         preceding.append(match)
     else:  # no word matches: the start of the body
-        body_words, window, cut_at_start = WORD.finditer(document.body), [], False
+        body_words, window, cut_at_start = WORD.finditer(body), [], False
     window += itertools.islice(body_words, SNIPPET_WORDS - len(window))
     if not window:
         return ""
     cut_at_end = next(body_words, None) is not None
-    pieces = ["… "] if cut_at_start else []
-    for offset, match in enumerate(window):
-        word = escape(match.group())
-        pieces.append(f"<mark>{word}</mark>" if matches_query(match) else word)
-        following = window[offset + 1].start() if offset + 1 < len(window) else match.end()
-        pieces.append(escape(WHITESPACE.sub(" ", document.body[match.end() : following])))
-    pieces.append(" …" if cut_at_end else escape(WHITESPACE.sub(" ", document.body[window[-1].end() :]).rstrip()))
-    return mark_safe("".join(pieces))  # noqa: S308  (every piece of the body is escaped above)
+    pieces, position = [], window[0].start()
+    for match in filter(matches_query, window):
+        pieces += [escape(body[position : match.start()]), "<mark>", escape(match.group()), "</mark>"]
+        position = match.end()
+    pieces.append(escape(body[position : window[-1].end() if cut_at_end else len(body)]))
+    text = WHITESPACE.sub(" ", "".join(pieces))
+    text = f"{text} …" if cut_at_end else text.rstrip()
+    return mark_safe(f"… {text}" if cut_at_start else text)  # noqa: S308  (the body is escaped piece by piece above)
 
 
 def did_you_mean(user, text, language, total, filters=None):
