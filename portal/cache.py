@@ -40,6 +40,7 @@ class TolerantRedisCacheClient(RedisCacheClient):
         super().__init__(servers, **options)
         self._paused_until = 0.0
         self._warned_at = None
+        self.unreachable = False  # whether the last call could not reach Redis
 
     def _call(self, method, *args, unreachable):
         """`method(*args)`, or `unreachable` when Redis cannot be reached."""
@@ -47,8 +48,11 @@ class TolerantRedisCacheClient(RedisCacheClient):
         if now < self._paused_until:
             return unreachable
         try:
-            return method(*args)
+            result = method(*args)
+            self.unreachable = False
+            return result
         except (RedisConnectionError, RedisTimeoutError) as error:
+            self.unreachable = True
             self._paused_until = now + PAUSE_AFTER_FAILURE_SECONDS
             if self._warned_at is None or now - self._warned_at >= WARNING_INTERVAL_SECONDS:
                 self._warned_at = now
@@ -93,6 +97,11 @@ class TolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = TolerantRedisCacheClient
+
+    @property
+    def unreachable(self):
+        """Whether the last call could not reach Redis, so that what it wrote was dropped."""
+        return self._cache.unreachable
 
 
 class UncompressedFileBasedCache(FileBasedCache):

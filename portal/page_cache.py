@@ -12,19 +12,26 @@ generation once the transaction commits, which drops every cached page at once: 
 other pages, so a publish, unpublish or move changes more than its own address.
 """
 
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
+
+from django_tasks import task
+
+from .cache import TolerantRedisCache
 
 CACHE_ALIAS = "pages"
 TIMEOUT_SECONDS = 600
 GENERATION_KEY = "generation"
 PUBLIC_CONTENT_APPS = {"wagtailcore", "wagtaildocs", "wagtailimages", "taggit", "pages", "knowledge", "workshops"}
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+RETRY_AFTER = datetime.timedelta(seconds=10)
 
 
 def page_cache():
@@ -36,9 +43,25 @@ def generation():
 
 
 def drop_cached_pages():
+    """Starts a new generation; if Redis cannot be reached, the task queue tries again until it can.
+
+    Otherwise the change would be lost, and once Redis answered again the pages and view
+    restrictions cached before the change would be served until they expire.
+    """
     cache = page_cache()
     if not cache.add(GENERATION_KEY, 1, timeout=None):
         cache.incr(GENERATION_KEY)
+    if (
+        isinstance(cache, TolerantRedisCache)
+        and cache.unreachable
+        and drop_cached_pages_later.get_backend().supports_defer
+    ):
+        drop_cached_pages_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+
+
+@task()
+def drop_cached_pages_later():
+    drop_cached_pages()
 
 
 def generation_key(name):

@@ -1,9 +1,11 @@
 """Drill: Redis, the shared cache, stops in the middle of the day. Pages keep answering, members keep signing
-in (allauth's rate limits and TOTP check count in the cache) and posting, and no post is lost or doubled."""
+in (allauth's rate limits and TOTP check count in the cache) and posting, and no post is lost or doubled.
+A change of content that Redis could not record drops the cached pages once Redis answers again."""
 
 import logging
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -11,6 +13,9 @@ import time
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
 
 import pyotp
 import pytest
@@ -18,7 +23,9 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
 from forum.models import Post
+from knowledge.models import KnowledgeItemPage
 from portal.membership.seed import DEMO_TOTP_SECRET
+from portal.page_cache import drop_cached_pages_later
 from tests.members import make_member
 
 PASSWORD = "x" * 16  # tests/members.py
@@ -110,3 +117,35 @@ def test_pages_keep_answering_and_no_post_is_lost_when_redis_stops(redis_server,
     warnings = [record for record in caplog.records if record.name == "portal.cache"]
     assert 1 <= len(warnings) <= len(settings.CACHES), "a warning per cache, not per call"
     print(f"Redis stopped after 5 of 10 replies: {len(statuses)} requests answered, 10 posts saved once each")
+
+
+def test_a_change_redis_could_not_record_drops_the_cached_pages_once_it_answers(
+    redis_server, settings, monkeypatch, on_commit
+):
+    process, url = redis_server
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": url, "KEY_PREFIX": "pages"},
+    }
+    # A backend that defers tasks, as the database backend of production does; it records, not runs.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    monkeypatch.setattr("portal.cache.PAUSE_AFTER_FAILURE_SECONDS", 0)  # ask Redis again at once
+    item = KnowledgeItemPage.objects.live().public().order_by("path").first()
+    visitor = Client()
+    assert visitor.get(item.url).status_code == 200  # now in the page cache
+
+    process.send_signal(signal.SIGSTOP)  # Redis stops answering but keeps what it holds
+    try:
+        with on_commit():
+            PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
+    finally:
+        process.send_signal(signal.SIGCONT)
+    queued = drop_cached_pages_later.get_backend().results
+    retries = [result for result in queued if result.task.name == drop_cached_pages_later.name]
+
+    assert visitor.get(item.url).status_code == 200, "Redis answers again, with the page cached before the change"
+    assert retries, "a retry is queued"
+    assert all(retry.task.run_after > timezone.now() for retry in retries)
+    drop_cached_pages_later.call()  # the task worker runs the retry when its time comes
+    assert visitor.get(item.url).status_code == 302, "the restricted page now asks the visitor to log in"
+    print("Redis unreachable during a change: the task queue started a new cache generation once Redis was back")
