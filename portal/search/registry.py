@@ -10,6 +10,8 @@ restricted item never changes a result, a count, a facet or a suggestion.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from portal.access import cached_on_user
 
 
@@ -75,7 +77,13 @@ def indexer_for(obj):
 
 
 def kind_labels():
-    return {value: label for indexer in _indexers for value, label in indexer.kinds.items()}
+    """Each kind's label in the active language."""
+    return {value: str(label) for indexer in _indexers for value, label in indexer.kinds.items()}
+
+
+def language_names():
+    """Each portal language's name in the active language."""
+    return {code: str(name) for code, name in settings.LANGUAGES}
 
 
 def register_audience(prefix, forbidden_for):

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from .analysis import WORD, fold, stem_word, words
@@ -16,7 +15,7 @@ from .backends import get_backend
 from .backends.base import SearchRequest
 from .models import SearchDocument, SearchWord
 from .query import parse
-from .registry import forbidden_audiences, kind_labels
+from .registry import forbidden_audiences, kind_labels, language_names
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ def search(user, text, *, language, filters=None, offset=0, limit=20, with_facet
         for sequence in alternative.stem_sequences()
         for stem in sequence
     }
-    kinds, languages = kind_labels(), dict(settings.LANGUAGES)
+    kinds, languages = kind_labels(), language_names()
     hits = [
         Hit(
             document=documents[pk],

@@ -1,6 +1,5 @@
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import JsonResponse
@@ -15,7 +14,7 @@ from portal.osce import country_name
 from portal.page_cache import cached_until_content_changes
 
 from . import service
-from .registry import kind_labels
+from .registry import kind_labels, language_names
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -37,7 +36,7 @@ def topic_names():
 def facet_labels(facets):
     return {
         "kind": kind_labels(),
-        "lang": dict(settings.LANGUAGES),
+        "lang": language_names(),
         "topic": topic_names(),
         "country": {code: country_name(code.upper()) for code in facets.get("country", {})},
     }
