@@ -1,9 +1,12 @@
 """Forum topics and posts in the search, for those who may read their category (the forum's own check)."""
 
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from portal.page_cache import cached_until_content_changes, drop_cached_pages
 from portal.search.registry import Entry, Indexer, audience, register_audience, register_indexer
 
 from . import permissions
@@ -58,10 +61,21 @@ class PostIndexer(Indexer):
 
 
 def unreadable_categories(user):
-    if not user.is_authenticated:
-        return list(Category.objects.values_list("pk", flat=True))  # the forum is for members only
+    if not user.is_authenticated:  # the forum is for members only: every category
+        return cached_until_content_changes(
+            "forum-categories", lambda: list(Category.objects.values_list("pk", flat=True))
+        )
     categories = Category.objects.prefetch_related("read_groups", "moderate_groups")
     return [category.pk for category in categories if not permissions.can(user, permissions.READ, category)]
 
 
 register_audience(CATEGORY, unreadable_categories)
+
+
+def drop_kept_categories_on_commit(sender, **kwargs):
+    """A new or deleted category changes the list kept for visitors (`portal.page_cache`)."""
+    transaction.on_commit(drop_cached_pages)
+
+
+post_save.connect(drop_kept_categories_on_commit, sender=Category, dispatch_uid="forum.search.category_saved")
+post_delete.connect(drop_kept_categories_on_commit, sender=Category, dispatch_uid="forum.search.category_deleted")

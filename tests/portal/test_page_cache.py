@@ -11,6 +11,8 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
+from forum.models import Category
+from forum.services import topic_create
 from knowledge.models import (
     CountryIndexPage,
     CountryPage,
@@ -199,6 +201,28 @@ def test_search_facets_show_a_renamed_topic_at_once(client, on_commit):
         topic.save()
 
     assert "Identifying victims" in client.get("/en/search/?q=victim+identification").content.decode()
+
+
+def test_a_topic_in_a_new_forum_category_stays_out_of_a_visitors_search(client, on_commit):
+    investigator = get_user_model().objects.get(username="investigator")
+    client.get("/en/search/?q=hotline")  # the categories hidden from visitors are now kept in the cache
+
+    with on_commit():
+        category = Category.objects.create(slug="case-coordination", name_en="Case coordination")
+        category.read_groups.add(Group.objects.get(name=VETTED_MEMBERS_GROUP))
+    with on_commit():
+        topic_create(
+            author=investigator,
+            category=category,
+            title="Deconfliction of parallel investigations",
+            body="How do your units deconflict parallel investigations?",
+            language="en",
+        )
+
+    client.force_login(investigator)
+    assert "Deconfliction of parallel investigations" in client.get("/en/search/?q=deconfliction").content.decode()
+    client.logout()
+    assert "Deconfliction of parallel investigations" not in client.get("/en/search/?q=deconfliction").content.decode()
 
 
 def test_a_restricted_page_refused_to_an_anonymous_visitor_is_not_cached(client):
